@@ -1,0 +1,40 @@
+# claimcheck: the service with the shipped corpus and its index built into the image.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    CLAIMS_HOST=0.0.0.0 \
+    CLAIMS_PORT=8000 \
+    CLAIMS_WORKERS=2 \
+    CLAIMS_DATA_DIR=/app/var \
+    CLAIMS_CORPUS_DIR=/app/seeds \
+    CLAIMS_DICTIONARY_PATH=/app/var/dict/de-en
+
+WORKDIR /app
+
+# The Ding German-English dictionary (Debian package trans-de-en) for English claims.
+WORKDIR /tmp/dict
+RUN apt-get update \
+    && apt-get download trans-de-en \
+    && dpkg -x trans-de-en_*.deb . \
+    && mkdir -p /app/var/dict \
+    && cp usr/share/trans/de-en /app/var/dict/de-en \
+    && rm -rf /tmp/dict /var/lib/apt/lists/*
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+COPY service ./service
+RUN pip install --no-cache-dir .
+COPY seeds ./seeds
+COPY openapi.yaml ./
+
+# Build the index and the dictionary lookup now, so a container starts serving at once.
+RUN useradd --system --uid 10001 --home-dir /app claims \
+    && python -c "from service import create_app; create_app()" \
+    && chown -R claims /app/var
+USER 10001
+
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
+CMD ["gunicorn", "-c", "python:service.gunicorn_conf", "service:create_app()"]

@@ -1,0 +1,175 @@
+"""Claim analysis: language, terms (translated for English claims), quantities, polarity."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from service.claims.cues import Cues
+from service.claims.dictionary import Dictionary
+from service.claims.polarity import Negation, PolarityReader
+from service.claims.quantities import QuantityReader, describe
+from service.models import Quantity
+from service.text import Analyzer, tokenize
+
+UMLAUT = re.compile(r"[äöüß]")
+
+
+@dataclass(frozen=True, slots=True)
+class TermGroup:
+    """One idea of the claim: any of its alternative index terms matches it."""
+
+    word: str
+    start: int
+    end: int
+    alternatives: tuple[str, ...]
+    kind: str  # entity | number | word
+    translations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimAnalysis:
+    """What was understood of a claim."""
+
+    text: str
+    language: str
+    groups: list[TermGroup]
+    quantities: list[Quantity]
+    negations: list[Negation]
+    opposites: list[tuple[int, int, int, int]]
+    dictionary_available: bool
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def negated(self) -> bool:
+        """Return whether the claim is negated (an odd number of negations)."""
+        return len(self.negations) % 2 == 1
+
+    @property
+    def counted_quantities(self) -> list[Quantity]:
+        """Return the quantities that can be compared with a passage's."""
+        return [q for q in self.quantities if q.kind != "year"]
+
+    def query_terms(self) -> list[str]:
+        """Return every alternative term, for candidate retrieval."""
+        return [t for g in self.groups for t in g.alternatives]
+
+    def describe(self) -> dict:
+        """Return the analysis as a JSON-ready dict."""
+        out: dict = {
+            "language": self.language,
+            "quantities": [describe(q) for q in self.quantities],
+            "negated": self.negated,
+            "negations": [n.cue for n in self.negations],
+            "terms": [
+                {"word": g.word, "kind": g.kind, "terms": list(g.alternatives),
+                 **({"translations": list(g.translations)} if g.translations else {})}
+                for g in self.groups
+            ],
+        }
+        if self.language == "en":
+            out["translated"] = self.dictionary_available
+        if self.notes:
+            out["notes"] = self.notes
+        return out
+
+
+class ClaimAnalyzer:
+    """Turns claim text into a ClaimAnalysis, the same way passages are analysed."""
+
+    def __init__(self, analyzer: Analyzer, cues: Cues, dictionary: Dictionary):
+        self.analyzer = analyzer
+        self.cues = cues
+        self.dictionary = dictionary
+        self.quantities = QuantityReader(cues)
+        self.polarity = PolarityReader(cues)
+
+    def detect_language(self, text: str) -> str:
+        """Return "de" or "en" by counting each language's function words and known words."""
+        words = [t.norm for t in tokenize(text) if not t.is_number]
+        stop = self.analyzer.stopwords
+        de = sum(w in stop["de"] for w in words) + len(UMLAUT.findall(text.lower()))
+        en = sum(w in stop["en"] for w in words)
+        if self.dictionary.available:
+            en += sum(
+                1 for w in words
+                if w not in stop["en"] and w not in stop["de"] and self.dictionary.translate(w, 1)
+            ) * 0.5
+        return "en" if en > de else "de"
+
+    def analyse(self, text: str, language: str = "auto") -> ClaimAnalysis:
+        """Return the analysis of a claim."""
+        lang = self.detect_language(text) if language == "auto" else language
+        notes = []
+        if lang == "en":
+            groups = self._english_groups(text)
+            if not self.dictionary.available:
+                notes.append("no bilingual dictionary installed: English words are matched as written")
+        else:
+            groups = self._german_groups(text)
+        return ClaimAnalysis(
+            text=text,
+            language=lang,
+            groups=groups,
+            quantities=self.quantities.read(text, lang),
+            negations=self.polarity.negations(text),
+            opposites=self.polarity.opposite_words(text),
+            dictionary_available=self.dictionary.available,
+            notes=notes,
+        )
+
+    def _german_groups(self, text: str) -> list[TermGroup]:
+        groups: list[TermGroup] = []
+        for term in self.analyzer.terms(text, "de"):
+            if term.term.startswith("@") and groups and groups[-1].start == term.start:
+                last = groups[-1]
+                groups[-1] = TermGroup(last.word, last.start, last.end,
+                                       (*last.alternatives, term.term), last.kind)
+                continue
+            kind = "entity" if term.entity else "number" if term.term[:1].isdigit() else "word"
+            groups.append(TermGroup(text[term.start : term.end], term.start, term.end,
+                                    (term.term,), kind))
+        return groups
+
+    def _english_groups(self, text: str) -> list[TermGroup]:
+        tokens = tokenize(text)
+        stems = [self.analyzer.stem(t.norm, "en") for t in tokens]
+        groups: list[TermGroup] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            hit = self.analyzer.aliases.match(tokens, i, stems)
+            if hit:
+                key, n = hit
+                groups.append(TermGroup(text[tok.start : tokens[i + n - 1].end], tok.start,
+                                        tokens[i + n - 1].end, (key,), "entity"))
+                i += n
+                continue
+            if tok.is_number:
+                groups.append(TermGroup(tok.text, tok.start, tok.end, (tok.norm,), "number"))
+                i += 1
+                continue
+            if len(tok.norm) < 2 or self.analyzer.is_stopword(tok.norm) or tok.norm.endswith("n't"):
+                i += 1
+                continue
+            n, german = self._translate(tokens, i)
+            word = text[tok.start : tokens[i + n - 1].end]
+            alternatives = [self.analyzer.stem(tok.norm, "en")]
+            for de in german:
+                alternatives.extend(
+                    t.term for t in self.analyzer.terms(de, "de") if not t.term[:1].isdigit()
+                )
+            alternatives.extend(self.analyzer.category_tags(word.lower()))
+            groups.append(TermGroup(word, tok.start, tokens[i + n - 1].end,
+                                    tuple(dict.fromkeys(alternatives)), "word", tuple(german)))
+            i += n
+        return groups
+
+    def _translate(self, tokens, i: int) -> tuple[int, list[str]]:
+        """Return (words used, German translations), trying two-word phrases first."""
+        if i + 1 < len(tokens) and not tokens[i + 1].is_number:
+            phrase = f"{tokens[i].norm} {tokens[i + 1].norm}"
+            found = self.dictionary.translate(phrase, 3)
+            if found:
+                return 2, found
+        return 1, self.dictionary.translate(tokens[i].norm, 4)

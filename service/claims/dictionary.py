@@ -1,0 +1,606 @@
+"""English -> German word lookup built from the Ding German-English dictionary (trans-de-en).
+
+The Ding file (`German :: English`, aligned `|` parts, `;` synonyms) is parsed once into a
+compact SQLite table that every worker process opens read-only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import math
+import os
+import re
+import sqlite3
+import stat
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - non-POSIX platforms build without a lock
+    fcntl = None  # type: ignore[assignment]
+
+logger = logging.getLogger(__name__)
+
+CACHE_NAME = "en-de.sqlite3"
+# Bump when parsing or ranking changes so existing caches are rebuilt.
+SCHEMA_VERSION = "1"
+# Only the best few translations per English key are useful to a caller; keeping more
+# would mostly store rare senses and grow the cache.
+MAX_PER_KEY = 8
+MAX_ENGLISH_WORDS = 3
+MAX_GERMAN_WORDS = 4
+
+# --- ranking weights (log-scale penalties and bonuses) -------------------------------------
+
+GERMAN_SYNONYM_STEP = 0.3  # later synonyms in a part are usually rarer or more specific
+ENGLISH_SYNONYM_STEP = 0.25
+SYNONYM_CAP = 4
+PART_STEP = 0.05  # later parts are inflections or compounds, slightly less central
+EXTRA_GERMAN_WORD = 0.5  # single German words match corpus tokens best
+GERMAN_COMMENT = 0.2
+ENTRY_COMMENT = 0.2  # a comment on the headword restricts the sense of the whole entry
+THIRD_PERSON = 0.4  # "-s" forms of verbs compete with far more frequent plural nouns
+INFINITIVE = 0.15  # "to evidence" is rarer than the noun "evidence" for most words
+ENGLISH_COMMENT = 0.35  # "(of plants)" marks a narrow sense of the English word
+GERMAN_FREQUENCY = 0.2  # words translating many entries are common German words
+COOCCURRENCE = 0.7  # the pair recurring in entries and examples marks a common sense
+ENTRY_SIZE = 0.1  # big entries (many forms and examples) are the well-known headwords
+
+# Usage tags: register and age marks say the word itself is unusual.
+_STRONG_TAGS = {
+    "obs.", "rare", "archaic", "veraltet", "selten", "alt", "altertümlich", "slang",
+    "vulg.", "former name", "frühere bezeichnung",
+}  # fmt: skip
+_REGISTER_TAGS = {
+    "dated", "veraltend", "becoming dated", "poet.", "humor.", "pej.", "iron.", "euphem.",
+    "kindersprache", "children’s speech", "jugendsprache", "jägersprache",
+    "hunters’ parlance", "tm", "sprw.", "prov.", "ebr.", "eam.",
+}  # fmt: skip
+_STYLE_TAGS = {
+    "ugs.", "coll.", "geh.", "formal", "fig.", "übtr.", "lit.", "stud.",
+    "in zusammensetzungen", "in compounds", "nachgestellt", "postpositive", "mass noun",
+}  # fmt: skip
+_MINOR_REGION_TAGS = {"br.", "am.", "dt."}
+_REGION_TAGS = {
+    "ös.", "schw.", "bayr.", "norddt.", "süddt.", "mitteldt.", "westdt.", "ostdt.",
+    "mittelwestdt.", "nordostdt.", "nordwestdt.", "mittelostdt.", "westös.", "südtirol",
+    "bw", "sachsen", "austr.", "sc.", "nz", "can.", "ir.", "northern english", "lux.",
+}  # fmt: skip
+# Domains that news text talks about all the time; their senses are not "specialist".
+_GENERAL_DOMAINS = {
+    "pol.", "mil.", "jur.", "adm.", "soc.", "econ.", "fin.", "med.", "transp.", "envir.",
+    "relig.", "sport", "aviat.", "geogr.", "school", "psych.", "biol.",
+}  # fmt: skip
+# Technical but everyday: "fuel [auto] [techn.]" is still the fuel of the news.
+_COMMON_DOMAINS = {"techn.", "auto", "comp.", "telco.", "cook.", "constr.", "agr.", "art"}
+_STRONG_PENALTY = 1.6
+_REGISTER_PENALTY = 1.0
+_STYLE_PENALTY = 0.45
+_REGION_PENALTY = 0.6
+_MINOR_REGION_PENALTY = 0.1
+_GENERAL_DOMAIN_PENALTY = 0.1
+_COMMON_DOMAIN_PENALTY = 0.3
+_NARROW_DOMAIN_PENALTY = 0.7
+
+_TAG = re.compile(r"\[([^\[\]]*)\]")
+_NON_COMMENT_BRACKETS = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>")
+_COMMENT = re.compile(r"\([^()]*\)")
+# Abbreviations such as "/GI/" or "/Pres./" stand apart from the word they abbreviate.
+_ABBREVIATION = re.compile(r"(?:^|\s)/(?:[^/\s](?:[^/]*[^/\s])?|\s*[^\w\s/]+\s*)/(?=[\s;|]|$)")
+_EDGE_PUNCTUATION = " \"'“”‘,;:!?()[]{}<>"
+_STRUCTURE = re.compile(r"[;(){}\[\]<>]")
+_MARKUP_CHARS = re.compile(r"[({\[<]")
+# "he/she", "I/he/she", "er/sie" prefix conjugated forms listed as parts.
+_PRONOUNS = re.compile(r"^(?:[a-zäöü]+/)+[a-zäöü]+$", re.IGNORECASE)
+_PRONOUN_WORDS = {"i", "he", "she", "it", "ich", "er", "sie", "es"}
+_EN_PLACEHOLDER = re.compile(r"^(?:sb|sth|one)\.?(?:['’]s)?(?:/(?:sb|sth)\.?(?:['’]s)?)*$")
+_DE_PLACEHOLDER = re.compile(r"^(?:jd[nmsr]?|etw)\.(?:/(?:jd[nmsr]?|etw)\.)*$")
+_EN_PLACEHOLDER_WORDS = {"oneself", "one's", "one’s"}
+_ENGLISH_KEY = re.compile(r"^[^\W_][\w '&.\-]*$")
+_EN_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_DE_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_COMMENT_WORD_SPLIT = re.compile(r"[\s/;,+]+")
+# Words of comments that only name the governed case or preposition, e.g. "(+Gen. / für etw.)".
+_GRAMMAR_WORDS = {
+    "in", "on", "at", "to", "from", "with", "for", "against", "of", "about", "into", "upon",
+    "by", "over", "under", "between", "among", "towards", "toward", "onto", "off", "out",
+    "an", "auf", "gegen", "für", "von", "mit", "zu", "über", "unter", "bei", "aus", "nach",
+    "vor", "um", "zwischen", "gen.", "dat.", "akk.", "sich", "…", "...", "sb", "sth",
+}  # fmt: skip
+_BAD_GERMAN = re.compile(r"[/…?!:,\"„“”=+]|\.\.\.")
+
+
+class _Synonym(NamedTuple):
+    text: str
+    word_penalty: float  # register tags and sense comments of this synonym
+    domain_penalty: float  # subject-area tags
+    position: int  # index among the part's synonyms
+    comment: bool  # carries a sense-restricting comment
+
+
+def _tag_penalties(tags: Iterable[str]) -> tuple[float, float]:
+    """Return (word penalty, domain penalty) for a set of usage/domain tags."""
+    word = 0.0
+    domain = 0.0
+    for raw in tags:
+        tag = raw.strip().lower()
+        if tag in _STRONG_TAGS:
+            word += _STRONG_PENALTY
+        elif tag in _REGISTER_TAGS:
+            word += _REGISTER_PENALTY
+        elif tag in _STYLE_TAGS:
+            word += _STYLE_PENALTY
+        elif tag in _REGION_TAGS:
+            word += _REGION_PENALTY
+        elif tag in _MINOR_REGION_TAGS:
+            word += _MINOR_REGION_PENALTY
+        elif tag in _GENERAL_DOMAINS:
+            domain = max(domain, _GENERAL_DOMAIN_PENALTY)
+        elif tag in _COMMON_DOMAINS:
+            domain = max(domain, _COMMON_DOMAIN_PENALTY)
+        else:
+            domain = max(domain, _NARROW_DOMAIN_PENALTY)
+    return word, domain
+
+
+def _split_synonyms(part: str) -> list[str]:
+    """Split a part on ';' outside brackets ("to send {sent; sent}" is one synonym)."""
+    if ";" not in part:
+        return [part]
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    for match in _STRUCTURE.finditer(part):
+        ch = match.group()
+        if ch == ";":
+            if depth == 0:
+                pieces.append(part[start : match.start()])
+                start = match.end()
+        elif ch in "({[<":
+            depth += 1
+        else:
+            depth = max(0, depth - 1)
+    pieces.append(part[start:])
+    return pieces
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_sense_comment(comment: str) -> bool:
+    """Tell sense restrictions "(of plants)" from valency notes "(in etw.)", "(with/in sth.)"."""
+    words = [w for w in _COMMENT_WORD_SPLIT.split(comment.strip("()").lower()) if w]
+    return not all(
+        w in _GRAMMAR_WORDS or _EN_PLACEHOLDER.match(w) or _DE_PLACEHOLDER.match(w) for w in words
+    )
+
+
+def _strip_markup(text: str) -> tuple[str, list[str], bool]:
+    """Remove tags, grammar marks and comments; return (text, tags, had_sense_comment)."""
+    tags = _TAG.findall(text) if "[" in text else []
+    if "{" in text or "[" in text or "<" in text:
+        text = _NON_COMMENT_BRACKETS.sub(" ", text)
+    had_comment = False
+    while "(" in text:
+        had_comment = had_comment or any(map(_is_sense_comment, _COMMENT.findall(text)))
+        stripped = _COMMENT.sub(" ", text)
+        if stripped == text:  # unbalanced parenthesis: drop the rest
+            stripped = text.split("(", 1)[0]
+        text = stripped
+    return " ".join(text.split()), tags, had_comment
+
+
+def _drop_pronoun(words: list[str]) -> list[str]:
+    """Drop the "he/she" / "er/sie" prefix of conjugated forms."""
+    if len(words) > 1 and _PRONOUNS.match(words[0]):
+        if set(words[0].lower().split("/")) <= _PRONOUN_WORDS:
+            return words[1:]
+    return words
+
+
+def _clean_english(alt: str) -> tuple[str, list[str], bool, bool] | None:
+    """Return (lowercase key, tags, had_comment, is_infinitive) for an English synonym, or None."""
+    # Example sentences are most of the file; reject them before the costlier cleaning.
+    # Allowance: "to", a pronoun and a trailing placeholder besides the key words.
+    if alt.count(" ") > MAX_ENGLISH_WORDS + 3 and not _MARKUP_CHARS.search(alt):
+        return None
+    text, tags, comment = _strip_markup(alt)
+    words = text.replace("’", "'").lower().split()
+    verb = len(words) > 1 and words[0] == "to"
+    if verb:
+        words = words[1:]
+    words = _drop_pronoun(words)
+    # Placeholders are fine at the end ("arrest sb."); in the middle they turn
+    # "send sb. for sth." into the misleading phrase "send for".
+    while words and (_EN_PLACEHOLDER.match(words[-1]) or words[-1] in _EN_PLACEHOLDER_WORDS):
+        words.pop()
+    if not words or len(words) > MAX_ENGLISH_WORDS:
+        return None
+    if any(_EN_PLACEHOLDER.match(w) or w in _EN_PLACEHOLDER_WORDS for w in words):
+        return None
+    key = " ".join(words)
+    if not _ENGLISH_KEY.match(key) or (len(words) > 1 and key.endswith(".")):
+        return None
+    return key, tags, comment, verb
+
+
+def _clean_german(alt: str) -> tuple[str, list[str], bool, bool] | None:
+    """Return (plain German words, tags, had_comment, False) for a German synonym, or None."""
+    if alt.count(" ") > MAX_GERMAN_WORDS + 4 and not _MARKUP_CHARS.search(alt):
+        return None
+    text, tags, comment = _strip_markup(alt)
+    words = _drop_pronoun(text.split())
+    words = [w for w in words if not _DE_PLACEHOLDER.match(w)]
+    if len(words) > 1 and words[0] == "sich":
+        words = words[1:]
+    if not words or len(words) > MAX_GERMAN_WORDS:
+        return None
+    german = " ".join(words).strip(",;")
+    if not german or _BAD_GERMAN.search(german) or (len(words) > 1 and german.endswith(".")):
+        return None
+    return german, tags, comment, False
+
+
+def _part_synonyms(part: str, english: bool) -> tuple[list[_Synonym], int]:
+    """Return the usable synonyms of one part and how many synonyms the part lists."""
+    result = []
+    clean = _clean_english if english else _clean_german
+    if "/" in part:
+        part = _ABBREVIATION.sub(" ", part)
+    pieces = _split_synonyms(part)
+    for position, alt in enumerate(pieces):
+        cleaned = clean(alt)
+        if cleaned is None:
+            continue
+        text, tags, comment, verb = cleaned
+        word_penalty, domain_penalty = _tag_penalties(tags) if tags else (0.0, 0.0)
+        if comment:
+            word_penalty += ENGLISH_COMMENT if english else GERMAN_COMMENT
+        if verb:
+            word_penalty += INFINITIVE
+        result.append(_Synonym(text, word_penalty, domain_penalty, position, comment))
+    return result, len(pieces)
+
+
+def _inherit(
+    synonyms: list[_Synonym], count: int, head: list[_Synonym], head_count: int, floor: float
+) -> list[_Synonym]:
+    """Give inflected forms and examples the usage penalties of the headword they belong to."""
+    # "Flugzeug; Flieger [ugs.] | Flugzeuge; Flieger" lists forms in the same order, so a
+    # tag on the n-th headword synonym also describes the n-th synonym of later parts.
+    by_position = (
+        {synonym.position: synonym.word_penalty for synonym in head} if count == head_count else {}
+    )
+    result = []
+    for synonym in synonyms:
+        inherited = max(floor, by_position.get(synonym.position, 0.0))
+        if inherited > synonym.word_penalty:
+            synonym = synonym._replace(word_penalty=inherited)
+        result.append(synonym)
+    return result
+
+
+def _split_entry(line: str) -> tuple[list[str], list[str]] | None:
+    """Split one dictionary line into aligned German and English parts."""
+    line = line.strip()
+    if not line or line.startswith("#") or " :: " not in line:
+        return None
+    german_side, english_side = line.split(" :: ", 1)
+    german_parts = german_side.split("|")
+    english_parts = english_side.split("|")
+    if len(german_parts) != len(english_parts):
+        # Misaligned entry: only the headword parts are trustworthy.
+        german_parts, english_parts = german_parts[:1], english_parts[:1]
+    return german_parts, english_parts
+
+
+def _entry_pairs(german_parts: list[str], english_parts: list[str]) -> dict[tuple[str, str], float]:
+    """Score every (English, German) pairing of one dictionary entry; best score per pair."""
+    german_head, german_head_count = _part_synonyms(german_parts[0], english=False)
+    english_head, english_head_count = _part_synonyms(english_parts[0], english=True)
+    # Domain tags and sense comments usually sit once on the headword but describe the
+    # whole entry ("Hobel {m} [techn.] | Hobel {pl}"), so they carry over to every part.
+    _, entry_domain = _tag_penalties(_TAG.findall(german_parts[0] + english_parts[0]))
+    head_comment = any(synonym.comment for synonym in german_head + english_head)
+    floor = ENTRY_COMMENT if head_comment else 0.0
+    verb_entry = english_parts[0].lstrip().startswith("to ")
+    head_keys = {synonym.text for synonym in english_head}
+    entry_bonus = ENTRY_SIZE * math.log(len(german_parts))
+    pairs: dict[tuple[str, str], float] = {}
+    for index, (german_part, english_part) in enumerate(
+        zip(german_parts, english_parts, strict=True)
+    ):
+        if index == 0:
+            english, german = english_head, german_head
+        else:
+            english, english_count = _part_synonyms(english_part, english=True)
+            if not english:
+                continue
+            german, german_count = _part_synonyms(german_part, english=False)
+            english = _inherit(english, english_count, english_head, english_head_count, floor)
+            german = _inherit(german, german_count, german_head, german_head_count, floor)
+        part_score = entry_bonus - PART_STEP * min(index, 10)
+        for en in english:
+            en_score = (
+                part_score - en.word_penalty - ENGLISH_SYNONYM_STEP * min(en.position, SYNONYM_CAP)
+            )
+            if index and verb_entry and _is_third_person(en.text, head_keys):
+                en_score -= THIRD_PERSON
+            for de in german:
+                score = (
+                    en_score
+                    - de.word_penalty
+                    - max(en.domain_penalty, de.domain_penalty, entry_domain)
+                    - GERMAN_SYNONYM_STEP * min(de.position, SYNONYM_CAP)
+                    - EXTRA_GERMAN_WORD * de.text.count(" ")
+                )
+                key = (en.text, de.text)
+                if score > pairs.get(key, -math.inf):
+                    pairs[key] = score
+    return pairs
+
+
+def _is_third_person(form: str, infinitives: set[str]) -> bool:
+    """True for "planes" next to "to plane": usually the plural noun is meant, not the verb."""
+    if not form.endswith("s"):
+        return False
+    return (
+        form[:-1] in infinitives
+        or (form.endswith("es") and form[:-2] in infinitives)
+        or (form.endswith("ies") and form[:-3] + "y" in infinitives)
+    )
+
+
+def _part_tokens(part: str, english: bool) -> set[str]:
+    """Words of a part including its examples and compounds, without markup and comments."""
+    text = _COMMENT.sub(" ", _NON_COMMENT_BRACKETS.sub(" ", part))
+    if english:
+        return set(_EN_TOKEN.findall(text.replace("’", "'").lower()))
+    return set(_DE_TOKEN.findall(text))
+
+
+def _cooccurrences(
+    lines: list[str], pairs: dict[tuple[str, str], float]
+) -> dict[tuple[str, str], int]:
+    """Count aligned parts (definitions and examples) in which both words of a pair occur."""
+    # Examples such as "bei einem Unfall getötet werden :: to be killed in an accident"
+    # show which sense a word is actually used in, which single entries cannot.
+    single_words = {english for english, _ in pairs if " " not in english}
+    counts: dict[tuple[str, str], int] = {}
+    for line in lines:
+        entry = _split_entry(line)
+        if entry is None:
+            continue
+        for german_part, english_part in zip(*entry, strict=True):
+            english_tokens = _part_tokens(english_part, english=True) & single_words
+            if not english_tokens:
+                continue
+            german_tokens = _part_tokens(german_part, english=False)
+            for english in english_tokens:
+                for german in german_tokens:
+                    key = (english, german)
+                    if key in pairs:
+                        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def parse_ding(lines: Iterable[str]) -> dict[str, list[tuple[str, float]]]:
+    """Map each English single word or short phrase (lowercased) to German translations with a weight."""  # noqa: E501
+    kept: list[str] = []
+    best: dict[tuple[str, str], float] = {}  # best single-entry score of each pair
+    repeats: dict[tuple[str, str], int] = {}  # entries giving the pair, when more than one
+    german_entries: dict[str, int] = {}
+    for line in lines:
+        entry = _split_entry(line)
+        if entry is None:
+            continue
+        kept.append(line)
+        pairs = _entry_pairs(*entry)
+        for german in {german for _, german in pairs}:
+            german_entries[german] = german_entries.get(german, 0) + 1
+        for key, score in pairs.items():
+            seen = best.get(key)
+            if seen is None:
+                best[key] = score
+            else:
+                best[key] = max(seen, score)
+                repeats[key] = repeats.get(key, 1) + 1
+    cooccur = _cooccurrences(kept, best)
+    del kept
+    grouped: dict[str, list[tuple[str, float]]] = {}
+    for key, score in best.items():
+        english, german = key
+        evidence = max(repeats.get(key, 1), cooccur.get(key, 0))
+        weight = (
+            score
+            + GERMAN_FREQUENCY * math.log(german_entries[german])
+            + COOCCURRENCE * math.log(evidence)
+        )
+        grouped.setdefault(english, []).append((german, round(weight, 4)))
+    for ranked in grouped.values():
+        # Ties fall back to the shorter, then alphabetically first word for stable output.
+        ranked.sort(key=lambda item: (-item[1], len(item[0]), item[0]))
+    return grouped
+
+
+def _source_signature(source: Path | None) -> str | None:
+    """Size and modification time of the source file, or None when it is not there."""
+    if source is None:
+        return None
+    try:
+        status = source.stat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return f"{status.st_size}:{status.st_mtime_ns}"
+
+
+def _connect_read_only(path: Path, shared: bool = False) -> sqlite3.Connection:
+    """Open an existing SQLite file read-only (several worker processes read it at once)."""
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=not shared)
+
+
+def _read_meta(cache: Path) -> dict[str, str] | None:
+    """Return the meta table of a cache file, or None when it is missing or unreadable."""
+    if not cache.is_file():
+        return None
+    try:
+        connection = _connect_read_only(cache)
+        try:
+            return dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
+def _is_current(meta: dict[str, str] | None, signature: str | None) -> bool:
+    """True when a cache was built by this code version (and from this source, if given)."""
+    if meta is None or meta.get("schema") != SCHEMA_VERSION:
+        return False
+    return signature is None or meta.get("signature") == signature
+
+
+def _write_cache(source: Path, cache: Path, signature: str) -> None:
+    """Parse the source and write the lookup table to cache in one atomic step."""
+    with source.open(encoding="utf-8", errors="replace") as handle:
+        table = parse_ding(handle)
+    # Readers must never see a half-written file: write next to it, then rename over it.
+    fd, temporary = tempfile.mkstemp(prefix=f".{CACHE_NAME}.", suffix=".tmp", dir=cache.parent)
+    os.close(fd)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("PRAGMA journal_mode = OFF")  # a failed build is discarded anyway
+            connection.execute("PRAGMA synchronous = OFF")
+            connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            # The primary key (english, rank) is the index lookups use; WITHOUT ROWID keeps
+            # the rows inside that index instead of storing them twice.
+            connection.execute(
+                "CREATE TABLE translation (english TEXT NOT NULL, rank INTEGER NOT NULL,"
+                " german TEXT NOT NULL, PRIMARY KEY (english, rank)) WITHOUT ROWID"
+            )
+            connection.executemany(
+                "INSERT INTO translation VALUES (?, ?, ?)",
+                (
+                    (english, rank, german)
+                    for english in sorted(table)
+                    for rank, (german, _) in enumerate(table[english][:MAX_PER_KEY])
+                ),
+            )
+            connection.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [
+                    ("schema", SCHEMA_VERSION),
+                    ("signature", signature),
+                    ("source", str(source)),
+                    ("entries", str(len(table))),
+                ],
+            )
+            connection.commit()
+        finally:
+            connection.close()
+        os.chmod(temporary, 0o644)  # mkstemp creates 0600; workers may run as another user
+        os.replace(temporary, cache)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+@contextlib.contextmanager
+def _build_lock(cache: Path) -> Iterator[None]:
+    """Serialise builds across processes so concurrent workers parse the source only once."""
+    if fcntl is None:
+        yield
+        return
+    with open(cache.with_name(cache.name + ".lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _normalise(word: str) -> str:
+    """Lookup key for caller input: lowercase, single spaces, typographic apostrophes unified."""
+    return " ".join(word.replace("’", "'").lower().split()).strip(_EDGE_PUNCTUATION)
+
+
+class Dictionary:
+    """English -> German lookup over the compact SQLite table built from the Ding dictionary."""
+
+    def __init__(self, path: Path | None, source: str | None) -> None:
+        self.path = path
+        self.source = source
+        self.available = path is not None
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self._pid = 0
+
+    @classmethod
+    def open(cls, source: Path | None, cache_dir: Path) -> Dictionary:
+        """Open the compact lookup in cache_dir, building it from source first if missing or stale."""  # noqa: E501
+        # Absolute, because SQLite file URIs cannot express relative paths.
+        cache = Path(cache_dir).absolute() / CACHE_NAME
+        source_path = Path(source) if source is not None else None
+        signature = _source_signature(source_path)
+        if source_path is None or signature is None:
+            # Without a source an existing cache is still better than nothing.
+            meta = _read_meta(cache)
+            if meta is not None and _is_current(meta, None):
+                return cls(cache, meta.get("source"))
+            return cls(None, None)
+        if not _is_current(_read_meta(cache), signature):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with _build_lock(cache):
+                # Another process may have finished the build while this one waited.
+                if not _is_current(_read_meta(cache), signature):
+                    _write_cache(source_path, cache, signature)
+        return cls(cache, str(source_path))
+
+    def _reader(self) -> sqlite3.Connection:
+        """The shared read-only connection, reopened after a fork (gunicorn preload)."""
+        if self._connection is None or self._pid != os.getpid():
+            assert self.path is not None
+            # One connection per process, shared by its threads under self._lock.
+            self._connection = _connect_read_only(self.path, shared=True)
+            self._pid = os.getpid()
+        return self._connection
+
+    def translate(self, word: str, limit: int = 4) -> list[str]:
+        """Return German translations of an English word or phrase, most common sense first."""
+        if not self.available or limit <= 0:
+            return []
+        key = _normalise(word)
+        if not key:
+            return []
+        # A sentence-final "." is not part of the word, but "etc." or "u.s." keep theirs.
+        keys = [key, key.rstrip(".")] if key.endswith(".") and key.rstrip(".") else [key]
+        try:
+            with self._lock:
+                connection = self._reader()
+                for candidate in keys:
+                    rows = connection.execute(
+                        "SELECT german FROM translation WHERE english = ? ORDER BY rank LIMIT ?",
+                        (candidate, limit),
+                    ).fetchall()
+                    if rows:
+                        break
+        except sqlite3.Error as error:
+            # A deleted or corrupted cache degrades to "no translation", not a failed request.
+            logger.warning("dictionary lookup failed in %s: %s", self.path, error)
+            return []
+        return [german for (german,) in rows]
+
+    def close(self) -> None:
+        """Close the connection; translate() reopens it on demand."""
+        with self._lock:
+            if self._connection is not None and self._pid == os.getpid():
+                self._connection.close()
+            self._connection = None

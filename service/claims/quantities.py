@@ -1,0 +1,228 @@
+"""Numbers in text as intervals, tied to what they count; dates and ordinals kept apart."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from text_to_num import text2num
+
+from service.claims.cues import Cues
+from service.models import Quantity
+from service.text import Token, number_value, tokenize
+
+CLAUSE_BREAK = re.compile(r"[,;:.!?()–—]|\s-\s")
+EVENTS = ("deaths", "injured", "arrests")
+DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+WINDOW = 8
+
+
+def _interval(q: Quantity) -> str:
+    if q.low == q.high:
+        return f"{q.low:g}"
+    left = "(" if q.low_open else "["
+    right = ")" if q.high_open or math.isinf(q.high) else "]"
+    return f"{left}{q.low:g}, {'inf' if math.isinf(q.high) else f'{q.high:g}'}{right}"
+
+
+def describe(q: Quantity) -> dict:
+    """Return a quantity as a JSON-ready dict for `analysis`."""
+    return {
+        "text": q.text,
+        "kind": q.kind,
+        "low": q.low,
+        "high": None if math.isinf(q.high) else q.high,
+        "interval": _interval(q),
+        "counted": q.counted,
+        "group": q.group,
+        "start": q.start,
+        "end": q.end,
+    }
+
+
+class QuantityReader:
+    """Finds quantities in German or English text."""
+
+    def __init__(self, cues: Cues):
+        self.cues = cues
+        self.max_qualifier = max(len(k) for k in cues.qualifiers)
+
+    def read(self, text: str, language: str = "de") -> list[Quantity]:
+        """Return the quantities, dates and ordinals of a text, in order."""
+        tokens = tokenize(text)
+        out: list[Quantity] = []
+        taken: set[int] = set()
+        for m in DATE_NUMERIC.finditer(text):
+            day, month = int(m.group(1)), int(m.group(2))
+            out.append(Quantity(m.group(), m.start(), m.end(), *(2 * [month * 100.0 + day]),
+                                kind="date"))
+            taken.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
+        for m in TIME.finditer(text):  # clock times are neither counts nor dates
+            taken.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
+        i = 0
+        while i < len(tokens):
+            if i in taken:
+                i += 1
+                continue
+            found = self._at(text, tokens, i, language)
+            if found is None:
+                i += 1
+                continue
+            quantity, used = found
+            out.append(quantity)
+            i += used
+        return sorted(out, key=lambda q: q.start)
+
+    # One quantity starting at token i -----------------------------------------------------
+
+    def _at(self, text: str, tokens: list[Token], i: int, language: str):
+        tok = tokens[i]
+        date = self._date(text, tokens, i)
+        if date:
+            return date
+        ordinal = self._ordinal(text, tokens, i)
+        if ordinal:
+            return ordinal, 1
+        value, used = self._number(tokens, i, language)
+        vague = None
+        if value is None:
+            vague, used = self._vague(tokens, i)
+            if vague is None:
+                return None
+        end_tok = tokens[i + used - 1]
+        after = self._words_after(text, tokens, i + used)
+        if after[:1] and after[0] in self.cues.not_counts:
+            return None
+        if value is not None and tok.is_number and not after and 1900 <= value <= 2100:
+            return Quantity(tok.text, tok.start, tok.end, value, value, kind="year"), used
+        if value is not None and re.fullmatch(r"(19|20)\d\d", tok.norm) and not self._counts(after):
+            return Quantity(tok.text, tok.start, tok.end, value, value, kind="year"), used
+        qual, qstart = self._qualifier(text, tokens, i)
+        if vague is not None:
+            low, high, low_open, high_open = vague[0], vague[1], False, False
+        elif qual:
+            low, high = round(value * qual.low, 6), round(value * qual.high, 6)
+            low_open, high_open = qual.low_open, qual.high_open
+        else:
+            low = high = value
+            low_open = high_open = False
+        counted, group, counted_text = self._counted(text, tokens, i, i + used, after)
+        start = qstart if qual else tok.start
+        return Quantity(
+            text[start : end_tok.end], start, end_tok.end, low, high, low_open, high_open,
+            "count", counted, group, counted_text,
+        ), used
+
+    def _number(self, tokens: list[Token], i: int, language: str) -> tuple[float | None, int]:
+        tok = tokens[i]
+        if tok.is_number:
+            value = number_value(tok.text)
+            nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+            if nxt in self.cues.multipliers:
+                return value * self.cues.multipliers[nxt], 2
+            return value, 1
+        for lang in (language, "de" if language == "en" else "en"):
+            rx = self.cues.spelled.get(lang)
+            if rx is None:
+                continue
+            n = 0
+            while i + n < len(tokens) and rx.match(tokens[i + n].norm) and (lang == "en" or n == 0):
+                n += 1
+            while n and tokens[i + n - 1].norm in self.cues.not_numbers:
+                n -= 1
+            if n and tokens[i].norm not in self.cues.not_numbers:
+                phrase = " ".join(t.norm for t in tokens[i : i + n])
+                try:
+                    return float(text2num(phrase, lang)), n
+                except ValueError:
+                    continue
+        return None, 1
+
+    def _vague(self, tokens: list[Token], i: int) -> tuple[tuple[float, float] | None, int]:
+        for n in (3, 2, 1):
+            key = tuple(t.norm for t in tokens[i : i + n])
+            if len(key) == n and key in self.cues.vague:
+                return self.cues.vague[key], n
+        return None, 1
+
+    def _qualifier(self, text: str, tokens: list[Token], i: int):
+        for n in range(self.max_qualifier, 0, -1):
+            if i - n < 0:
+                continue
+            phrase = tuple(t.norm for t in tokens[i - n : i])
+            gap = text[tokens[i - 1].end : tokens[i].start]
+            if phrase in self.cues.qualifiers and not CLAUSE_BREAK.search(gap):
+                return self.cues.qualifiers[phrase], tokens[i - n].start
+        return None, 0
+
+    def _words_after(self, text: str, tokens: list[Token], j: int) -> list[str]:
+        """Return up to WINDOW words after token j-1, stopping at the end of the clause."""
+        words = []
+        prev_end = tokens[j - 1].end if j > 0 else 0
+        for tok in tokens[j : j + WINDOW]:
+            if CLAUSE_BREAK.search(text[prev_end : tok.start]):
+                break
+            words.append(tok.norm)
+            prev_end = tok.end
+        return words
+
+    def _counts(self, words: list[str]) -> bool:
+        return any(rx.search(" ".join(words)) for rx in self.cues.counted.values())
+
+    def _counted(self, text: str, tokens: list[Token], i: int, j: int, after: list[str]):
+        """Return (category, group, the words naming it) for a number at tokens[i:j]."""
+        before = []
+        k = i - 1
+        while k >= 0 and len(before) < 3 and not CLAUSE_BREAK.search(text[tokens[k].end : tokens[k + 1].start]):
+            before.insert(0, tokens[k].norm)
+            k -= 1
+        window = " ".join(after)
+        hits = [(m.start(), name, m.group()) for name, rx in self.cues.counted.items()
+                for m in [rx.search(window)] if m]
+        if not hits:
+            window = " ".join(before)
+            hits = [(m.start(), name, m.group()) for name, rx in self.cues.counted.items()
+                    for m in [rx.search(window)] if m]
+        if not hits:
+            return None, None, None
+        hits.sort()
+        events = [h for h in hits if h[1] in EVENTS]
+        chosen = events[0] if events else hits[0]
+        context = " ".join(before + after)
+        group = next((name for name, rx in self.cues.groups.items() if rx.search(context)), None)
+        if group is None and events:
+            group = next((h[1] for h in hits if h[1] not in EVENTS and h[1] != "people"), None)
+        return chosen[1], group, chosen[2]
+
+    def _date(self, text: str, tokens: list[Token], i: int):
+        """Return a (day, month) date at token i: "19. Januar", "19 January", "January 19"."""
+        months = self.cues.months
+        tok = tokens[i]
+        if tok.is_number and i + 1 < len(tokens) and tokens[i + 1].norm in months:
+            day, month, used = int(number_value(tok.text)), months[tokens[i + 1].norm], 2
+        elif tok.norm in months and i + 1 < len(tokens) and tokens[i + 1].is_number:
+            day, month, used = int(number_value(tokens[i + 1].text)), months[tok.norm], 2
+        else:
+            return None
+        if not 1 <= day <= 31:
+            return None
+        end = tokens[i + used - 1]
+        value = month * 100.0 + day
+        return Quantity(text[tok.start : end.end], tok.start, end.end, value, value, kind="date"), used
+
+    def _ordinal(self, text: str, tokens: list[Token], i: int) -> Quantity | None:
+        """Return an ordinal at token i: "neuntgrößten", "ninth largest", "9th"."""
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        for stem, value in self.cues.ordinals.items():
+            if not tok.norm.startswith(stem):
+                continue
+            rest = tok.norm[len(stem):]
+            superlative = re.fullmatch(r"\w*[sß]t(e[nrms]?)?", rest) and len(rest) > 3
+            noun_follows = nxt is not None and nxt.text[:1].isupper()
+            english_superlative = nxt is not None and re.fullmatch(r"\w+est|most|largest|biggest", nxt.norm)
+            if superlative or (rest in ("", "e", "en", "er", "es", "em") and (noun_follows or english_superlative)):
+                end = nxt.end if english_superlative and not superlative else tok.end
+                return Quantity(text[tok.start : end], tok.start, end, value, value, kind="ordinal")
+        return None

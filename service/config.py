@@ -1,0 +1,28 @@
+"""Settings: the only module that reads the environment (prefix CLAIMS_)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PREFIX = "CLAIMS_"
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(PREFIX + name, default)
+
+
+class Config:
+    """Defaults suit `make run` from the repository root; every value can be overridden."""
+
+    DATA_DIR = Path(_env("DATA_DIR", "var"))
+    CORPUS_DIR = Path(_env("CORPUS_DIR", "seeds"))
+    DICTIONARY_PATH = Path(_env("DICTIONARY_PATH", "var/dict/de-en"))
+    HOST = _env("HOST", "127.0.0.1")
+    PORT = int(_env("PORT", "8000"))
+    WORKERS = int(_env("WORKERS", "2"))
+    MAX_BODY_BYTES = int(_env("MAX_BODY_BYTES", str(256 * 1024)))
+    MIN_SCORE = float(_env("MIN_SCORE", "40"))
+    TOP_K = int(_env("TOP_K", "5"))
+    CANDIDATES = int(_env("CANDIDATES", "60"))
+    LOG_LEVEL = _env("LOG_LEVEL", "info")

@@ -1,0 +1,61 @@
+"""German-aware sentence splitting that keeps exact character offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from service.corpus.chrome import Span
+from service.text import data_path, load_toml
+
+# A sentence ends at . ! ? (possibly several, possibly followed by closing quotes or a
+# bracket) when whitespace and the start of a new sentence follow.
+BOUNDARY = re.compile(r"[.!?]+[\"'“”»«)\]]*(?=\s+[\"'„“»«(\[]?[A-ZÄÖÜ0-9])")
+WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+NEXT_WORD = re.compile(r"\s+[\"'„“»«(]?([\wäöüÄÖÜß]+)")
+
+
+class SentenceSplitter:
+    """Splits paragraphs into sentences, guarding abbreviations and ordinal numbers."""
+
+    def __init__(self, abbreviations: Iterable[str], ordinal_nouns: Iterable[str]):
+        self.abbreviations = frozenset(a.lower() for a in abbreviations)
+        self.ordinal_nouns = frozenset(o.lower() for o in ordinal_nouns)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> SentenceSplitter:
+        """Return a splitter configured from a segmentation data file."""
+        data = load_toml(path or data_path("segmentation.toml"))
+        return cls(data["abbreviations"], data["ordinal_nouns"])
+
+    def split(self, text: str, spans: Iterable[Span]) -> list[Span]:
+        """Return sentence spans of the given paragraphs of text, in order."""
+        out: list[Span] = []
+        for para in spans:
+            start = para.start
+            for m in BOUNDARY.finditer(text, para.start, para.end):
+                if self._is_false_stop(text, m.start(), m.end(), para):
+                    continue
+                out.append(Span(start, m.end()))
+                start = m.end() + (len(text[m.end() : para.end]) - len(text[m.end() : para.end].lstrip()))
+            if start < para.end:
+                out.append(Span(start, para.end))
+        return out
+
+    def _is_false_stop(self, text: str, stop: int, end: int, para: Span) -> bool:
+        """Return whether a full stop belongs to an abbreviation or an ordinal number."""
+        if text[stop] != "." or end - stop != 1:
+            return False
+        before = WORD_BEFORE.search(text, para.start, stop + 1)
+        if not before:
+            return False
+        word = before.group(1)
+        if word.lower().rstrip(".") in self.abbreviations:
+            return True
+        if len(word) == 1 and word.isalpha():  # initials such as "J. Smith"
+            return True
+        if word.isdigit() and len(word) <= 2:
+            nxt = NEXT_WORD.match(text, end, para.end)
+            return bool(nxt) and nxt.group(1).lower() in self.ordinal_nouns
+        return False

@@ -1,0 +1,65 @@
+"""Wiring: settings -> pipeline, index (synced with the corpus), dictionary, verifier."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from service.claims.analysis import ClaimAnalyzer
+from service.claims.cues import Cues
+from service.claims.dictionary import Dictionary
+from service.claims.polarity import PolarityReader
+from service.claims.quantities import QuantityReader
+from service.corpus import ChromeRules, SentenceSplitter, load_corpus
+from service.corpus.passages import Pipeline
+from service.index import SentenceIndex
+from service.stance import StanceJudge
+from service.text import Analyzer, data_path, files_digest
+from service.verify import Verifier
+
+log = logging.getLogger(__name__)
+INDEX_FILE = "index.sqlite3"
+
+
+def build_pipeline() -> Pipeline:
+    """Return the document pipeline from the bundled data files."""
+    analyzer = Analyzer()
+    files = [data_path(f) for f in ("chrome.toml", "segmentation.toml", *Analyzer.FILES)]
+    return Pipeline(ChromeRules.load(), SentenceSplitter.load(), analyzer, files_digest(files))
+
+
+def corpus_fingerprint(corpus_dir: Path) -> str:
+    """Return a cheap fingerprint of the corpus files (names, sizes, modification times)."""
+    if not corpus_dir.is_dir():
+        return ""
+    parts = [
+        f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+        for p in sorted(corpus_dir.glob("*")) if p.is_file()
+    ]
+    return "|".join(parts)
+
+
+def open_index(config: Mapping[str, Any], pipeline: Pipeline) -> SentenceIndex:
+    """Return the index under the data directory, synced with the corpus directory."""
+    index = SentenceIndex(Path(config["DATA_DIR"]) / INDEX_FILE)
+    corpus_dir = Path(config["CORPUS_DIR"])
+    if corpus_dir.is_dir():
+        report = index.sync(load_corpus(corpus_dir), pipeline)
+        log.info("index synced: %s", report)
+    else:
+        log.warning("corpus directory %s not found; serving the index as it is", corpus_dir)
+    return index
+
+
+def build_verifier(config: Mapping[str, Any]) -> Verifier:
+    """Return a ready Verifier for the given settings."""
+    pipeline = build_pipeline()
+    index = open_index(config, pipeline)
+    cues = Cues.load()
+    source = Path(config["DICTIONARY_PATH"])
+    dictionary = Dictionary.open(source if source.exists() else None, Path(config["DATA_DIR"]))
+    claims = ClaimAnalyzer(pipeline.analyzer, cues, dictionary)
+    judge = StanceJudge(pipeline.analyzer, QuantityReader(cues), PolarityReader(cues))
+    return Verifier(index, claims, judge, pipeline.digest, int(config["CANDIDATES"]))

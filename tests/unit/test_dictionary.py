@@ -1,0 +1,222 @@
+"""English -> German lookup built from the Ding dictionary (service/claims/dictionary.py)."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from service.claims.dictionary import CACHE_NAME, Dictionary, parse_ding
+
+SAMPLE = """\
+# Version :: devel 2023-01-30
+# License :: GPL Version 2 or later
+Soldat {m}; Kriegsknecht {m} [obs.] [mil.] | Soldaten {pl}; Kriegsknechte {pl} :: soldier | soldiers
+senden; schicken {vt} | sendend; schickend | gesendet; geschickt | er/sie sendet; er/sie schickt \
+:: to send {sent; sent} | sending | sent | he/she sends
+jdn. festnehmen; verhaften {vt} [adm.] | festnehmend; verhaftend | festgenommen; verhaftet \
+:: to arrest sb. | arresting | arrested
+etw. anhalten {vt} (Maschine) [techn.] | anhaltend | angehalten :: to arrest sth. (machine) \
+| arresting | arrested
+Sicherheitskräfte {pl} | die Sicherheitskräfte verstärken :: security forces \
+| to reinforce the security forces
+Staatsstreich {m}; Putsch {m} [pol.] | Staatsstreiche {pl}; Putsche {pl} :: coup d’état; coup \
+| coups d’état; coups
+Präsident {m} /Präs./ :: president /Pres.; Pres/
+"""
+
+
+def sample_lines() -> list[str]:
+    return SAMPLE.splitlines()
+
+
+def germans(table: dict[str, list[tuple[str, float]]], english: str) -> list[str]:
+    return [german for german, _ in table[english]]
+
+
+def test_parse_aligns_inflected_forms_with_their_german_part() -> None:
+    table = parse_ding(sample_lines())
+    assert germans(table, "soldier")[0] == "Soldat"
+    assert germans(table, "soldiers")[0] == "Soldaten"
+    assert set(germans(table, "sent")) == {"gesendet", "geschickt"}
+    assert "sendend" in germans(table, "sending")
+    # The pronoun of conjugated forms is dropped on both sides.
+    assert germans(table, "sends") == ["sendet", "schickt"]
+
+
+def test_parse_strips_markup_from_both_sides() -> None:
+    table = parse_ding(sample_lines())
+    assert germans(table, "send") == ["senden", "schicken"]  # "to", "{sent; sent}" removed
+    assert germans(table, "president") == ["Präsident"]  # abbreviations removed
+    assert "pres" not in table and "präs." not in table
+    assert germans(table, "arrest")[:2] == ["festnehmen", "verhaften"]  # "jdn." and "sb." gone
+    for translations in table.values():
+        for german, _ in translations:
+            assert not set(german) & set("{}[]()/<>;"), german
+
+
+def test_parse_keeps_short_phrases_and_skips_comment_lines() -> None:
+    table = parse_ding(sample_lines())
+    assert germans(table, "security forces") == ["Sicherheitskräfte"]
+    assert "coup d'état" in table  # typographic apostrophe normalised
+    assert germans(table, "coups")[0] == "Staatsstreiche"
+    assert "devel 2023-01-30" not in table and "gpl version 2" not in table
+    assert all(key == key.lower() for key in table)
+    # Example sentences longer than three words are not keys.
+    assert "reinforce the security forces" not in table
+
+
+def test_parse_ranks_tagged_and_later_synonyms_lower() -> None:
+    table = parse_ding(sample_lines())
+    # [obs.] on the headword synonym carries over to its plural form.
+    assert germans(table, "soldiers") == ["Soldaten", "Kriegsknechte"]
+    # The sense restricted by a comment and a technical tag loses to the plain sense.
+    assert germans(table, "arrested")[:2] == ["festgenommen", "verhaftet"]
+    assert germans(table, "arrested")[-1] == "angehalten"
+    assert germans(table, "coup") == ["Staatsstreich", "Putsch"]
+    for translations in table.values():
+        weights = [weight for _, weight in translations]
+        assert weights == sorted(weights, reverse=True)
+
+
+def write_source(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_cache_is_built_then_reused(tmp_path: Path) -> None:
+    source = write_source(tmp_path / "de-en", SAMPLE)
+    cache_dir = tmp_path / "cache"
+    first = Dictionary.open(source, cache_dir)
+    assert first.available
+    assert first.source == str(source)
+    assert first.translate("soldiers") == ["Soldaten", "Kriegsknechte"]
+    assert first.translate("  Soldiers ", limit=1) == ["Soldaten"]  # input is normalised
+    assert first.translate("security forces") == ["Sicherheitskräfte"]
+    assert first.translate("unknownword") == []
+    cache = cache_dir / CACHE_NAME
+    built = cache.stat()
+    # No temporary files are left next to the cache.
+    assert sorted(p.name for p in cache_dir.iterdir() if not p.name.endswith(".lock")) == [
+        CACHE_NAME
+    ]
+
+    second = Dictionary.open(source, cache_dir)
+    assert second.translate("sent", limit=2) == first.translate("sent", limit=2)
+    after = cache.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (built.st_ino, built.st_mtime_ns)
+
+
+def test_relative_cache_dir_and_punctuated_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_source(tmp_path / "de-en", SAMPLE)
+    dictionary = Dictionary.open(Path("de-en"), Path("var/cache"))
+    assert (tmp_path / "var" / "cache" / CACHE_NAME).is_file()
+    assert dictionary.translate("Soldiers.", limit=1) == ["Soldaten"]
+    assert dictionary.translate("“president”") == ["Präsident"]
+
+
+def test_lookups_from_several_threads(tmp_path: Path) -> None:
+    dictionary = Dictionary.open(write_source(tmp_path / "de-en", SAMPLE), tmp_path / "cache")
+    words = ["soldiers", "sent", "arrested", "coup"] * 50
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(dictionary.translate, words))
+    assert results[:4] == [dictionary.translate(word) for word in words[:4]]
+    assert all(result for result in results)
+    assert len({tuple(result) for result in results}) == 4
+
+
+def test_changed_source_rebuilds_cache(tmp_path: Path) -> None:
+    source = write_source(tmp_path / "de-en", SAMPLE)
+    cache_dir = tmp_path / "cache"
+    assert Dictionary.open(source, cache_dir).translate("checkpoint") == []
+    write_source(
+        source, SAMPLE + "Kontrollpunkt {m} | Kontrollpunkte {pl} :: checkpoint | checkpoints\n"
+    )
+    # Make the change visible even on filesystems with coarse timestamps.
+    stat = source.stat()
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    rebuilt = Dictionary.open(source, cache_dir)
+    assert rebuilt.translate("checkpoints") == ["Kontrollpunkte"]
+    assert rebuilt.translate("soldiers")[0] == "Soldaten"
+
+
+def test_unreadable_cache_is_rebuilt(tmp_path: Path) -> None:
+    source = write_source(tmp_path / "de-en", SAMPLE)
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    (cache_dir / CACHE_NAME).write_bytes(b"not a database")
+    assert Dictionary.open(source, cache_dir).translate("soldiers")[0] == "Soldaten"
+
+
+@pytest.mark.parametrize("source", [None, Path("does/not/exist/de-en")])
+def test_missing_source_without_cache_is_unavailable(tmp_path: Path, source: Path | None) -> None:
+    dictionary = Dictionary.open(source, tmp_path / "cache")
+    assert dictionary.available is False
+    assert dictionary.source is None
+    assert dictionary.translate("soldiers") == []
+
+
+def test_missing_source_falls_back_to_existing_cache(tmp_path: Path) -> None:
+    source = write_source(tmp_path / "de-en", SAMPLE)
+    cache_dir = tmp_path / "cache"
+    Dictionary.open(source, cache_dir)
+    source.unlink()
+    dictionary = Dictionary.open(source, cache_dir)
+    assert dictionary.available
+    assert dictionary.source == str(source)
+    assert dictionary.translate("soldiers")[0] == "Soldaten"
+
+
+# --- the real Ding file -------------------------------------------------------------------
+
+REAL_SOURCE = os.environ.get("CLAIMS_DICTIONARY_PATH")
+
+
+@pytest.fixture(scope="module")
+def real_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Dictionary:
+    if not REAL_SOURCE:
+        pytest.skip("CLAIMS_DICTIONARY_PATH is not set (path of the Ding de-en file)")
+    source = Path(REAL_SOURCE)
+    if not source.is_file():
+        pytest.skip(f"CLAIMS_DICTIONARY_PATH={source} does not exist")
+    return Dictionary.open(source, tmp_path_factory.mktemp("dictionary"))
+
+
+@pytest.mark.parametrize(
+    ("english", "acceptable"),
+    [
+        ("soldiers", {"Soldaten"}),
+        ("killed", {"getötet"}),
+        ("arrested", {"festgenommen", "verhaftet"}),
+        ("troops", {"Truppen"}),
+        ("president", {"Präsident"}),
+        ("prices", {"Preise"}),
+        ("security", {"Sicherheit"}),
+        ("people", {"Menschen", "Leute"}),
+        ("country", {"Land"}),
+        ("landed", {"gelandet"}),
+        ("injured", {"verletzt", "Verletzte"}),
+        ("planes", {"Flugzeuge"}),
+        ("security forces", {"Sicherheitskräfte"}),
+    ],
+)
+def test_real_dictionary_ranks_common_sense_first(
+    real_dictionary: Dictionary, english: str, acceptable: set[str]
+) -> None:
+    top = real_dictionary.translate(english, limit=3)
+    assert set(top) & acceptable, top
+
+
+@pytest.mark.parametrize(
+    ("english", "expected"),
+    [("soldiers", "Soldaten"), ("president", "Präsident"), ("troops", "Truppen")],
+)
+def test_real_dictionary_best_translation(
+    real_dictionary: Dictionary, english: str, expected: str
+) -> None:
+    assert real_dictionary.translate(english, limit=1) == [expected]

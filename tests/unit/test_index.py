@@ -1,0 +1,76 @@
+"""The persistent index: built once, reused, updated document by document."""
+
+import shutil
+
+import pytest
+
+from service.corpus import load_corpus
+from service.corpus.documents import read_document
+from service.engine import build_pipeline
+from service.index import SentenceIndex
+from tests.conftest import SEEDS
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return build_pipeline()
+
+
+def test_build_then_reuse(tmp_path, corpus, pipeline):
+    index = SentenceIndex(tmp_path / "index.sqlite3")
+    first = index.sync(load_corpus(corpus), pipeline)
+    assert (first.added, first.removed) == (5, 0)
+    count = index.passage_count()
+    reopened = SentenceIndex(tmp_path / "index.sqlite3")
+    second = reopened.sync(load_corpus(corpus), pipeline)
+    assert (second.added, second.removed, second.unchanged) == (0, 0, 5)
+    assert second.corpus_version == first.corpus_version
+    assert reopened.passage_count() == count
+
+
+def test_changed_added_and_removed_documents(tmp_path, corpus, pipeline):
+    index = SentenceIndex(tmp_path / "index.sqlite3")
+    v1 = index.sync(load_corpus(corpus), pipeline).corpus_version
+    (corpus / "005_neu.txt").write_text("Neue Meldung\n\nDie OVKS zog alle Truppen ab.", "utf-8")
+    (corpus / "003_1028b10afef81a0c.txt").unlink()
+    report = index.sync(load_corpus(corpus), pipeline)
+    assert (report.added, report.removed, report.unchanged) == (1, 1, 4)
+    assert report.corpus_version != v1
+    ids = [d["document_id"] for d in index.documents()]
+    assert "005_neu" in ids and "003_1028b10afef81a0c" not in ids
+    hits = index.search(["ovks", "truppen"], 10)
+    assert any(c.passage.source.document_id == "005_neu" for c in hits)
+    assert not any(c.passage.source.document_id == "003_1028b10afef81a0c" for c in hits)
+
+
+def test_add_and_remove_one_document(tmp_path, corpus, pipeline):
+    index = SentenceIndex(tmp_path / "index.sqlite3")
+    index.sync(load_corpus(corpus), pipeline)
+    path = tmp_path / "extra.txt"
+    path.write_text("Eiffelturm gesperrt\n\nDer Eiffelturm in Paris bleibt geschlossen.", "utf-8")
+    index.add_documents([read_document(path)], pipeline)
+    assert [c.passage.source.document_id for c in index.search(["eiffelturm"], 5)] == ["extra"] * 2
+    assert index.remove_document("extra") is True
+    assert index.search(["eiffelturm"], 5) == []
+    assert index.remove_document("extra") is False
+
+
+def test_pipeline_change_rebuilds(tmp_path, corpus, pipeline):
+    index = SentenceIndex(tmp_path / "index.sqlite3")
+    index.sync(load_corpus(corpus), pipeline)
+    changed = type(pipeline)(pipeline.chrome, pipeline.splitter, pipeline.analyzer, "other")
+    report = index.sync(load_corpus(corpus), changed)
+    assert report.rebuilt and report.added == 5
+
+
+def test_search_uses_the_term_index(verifier):
+    hits = verifier.index.search(["ovks", "2500", "soldat"], 5)
+    assert hits and all(c.bm25 > 0 for c in hits)
+    assert "2500 Soldaten" in hits[0].passage.text

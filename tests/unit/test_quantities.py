@@ -1,0 +1,95 @@
+"""Quantities: numbers as intervals tied to what they count; dates and ordinals apart."""
+
+import math
+
+import pytest
+
+from service.claims.cues import Cues
+from service.claims.quantities import QuantityReader
+from service.stance import comparable, overlap
+
+reader = QuantityReader(Cues.load())
+
+
+def only(text, language="de"):
+    found = [q for q in reader.read(text, language) if q.kind != "year"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high", "counted"),
+    [
+        ("Die OVKS schickte 2500 Soldaten", "de", 2500, 2500, "soldiers"),
+        ("Die OVKS schickte 2.500 Soldaten", "de", 2500, 2500, "soldiers"),
+        ("The CSTO sent 2,500 troops", "en", 2500, 2500, "soldiers"),
+        ("fast 8000 Menschen wurden festgenommen", "de", 7200, 8000, "arrests"),
+        ("mehr als 10.000 Festnahmen", "de", 10000, math.inf, "arrests"),
+        ("more than 10,000 people were arrested", "en", 10000, math.inf, "arrests"),
+        ("mindestens 164 Toten", "de", 164, math.inf, "deaths"),
+        ("fewer than 100 people died", "en", 0, 100, "deaths"),
+        ("bis zu 70 Kontrollpunkte", "de", 0, 70, "checkpoints"),
+        ("rund 100 Verletzte", "de", 90, 110, "injured"),
+        ("sechs Flugzeuge landeten", "de", 6, 6, "planes"),
+        ("two thousand five hundred soldiers", "en", 2500, 2500, "soldiers"),
+        ("Hunderte Menschen wurden verletzt", "de", 200, 999, "injured"),
+        ("dozens of people were killed", "en", 24, 99, "deaths"),
+        ("mehr als tausend Menschen wurden verletzt", "de", 1000, math.inf, "injured"),
+        ("1,5 Millionen Menschen", "de", 1_500_000, 1_500_000, "people"),
+    ],
+)
+def test_counts(text, language, low, high, counted):
+    q = only(text, language)
+    assert (q.kind, q.low, q.high, q.counted) == ("count", low, high, counted)
+
+
+def test_groups_keep_different_counts_apart():
+    killed_criminals = only('Die Sicherheitskräfte haben 26 "bewaffnete Kriminelle" getötet.')
+    toll = only("mindestens 164 Tote")
+    security = only("es seien 16 Sicherheitskräfte getötet worden")
+    sent = only("2500 Soldaten entsandt")
+    assert killed_criminals.counted == toll.counted == "deaths"
+    assert not comparable(killed_criminals, toll)
+    assert security.group == "security_forces" and not comparable(security, sent)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "value"),
+    [
+        ("Der Abzug soll am 19. Januar abgeschlossen sein", "de", "date", 119),
+        ("the withdrawal ends on 19 January", "en", "date", 119),
+        ("on January 6 the mission began", "en", "date", 106),
+        ("Stand: 07.01.2022", "de", "date", 107),
+        ("des neuntgrößten Landes der Erde", "de", "ordinal", 9),
+        ("the ninth largest country", "en", "ordinal", 9),
+    ],
+)
+def test_dates_and_ordinals_are_not_counts(text, language, kind, value):
+    q = only(text, language)
+    assert (q.kind, q.low) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["07.01.2022, 08:38", "Die Proteste 2013/2014 in der Ukraine", "Lesezeit 2 Min.",
+     "Sie werden auf Handlungen achten", "im Jahr 2021"],
+)
+def test_times_years_and_verbs_are_not_counts(text):
+    assert [q for q in reader.read(text) if q.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        ("more than 1000 people were arrested", "fast 8000 Menschen festgenommen", "compatible"),
+        ("fewer than 100 people died", "mehr als 100 Tote", "disjoint"),
+        ("3000 soldiers", "2500 Soldaten", "disjoint"),
+        ("2500 soldiers", "2500 Soldaten", "compatible"),
+        ("more than 10,000 people were arrested", "10.000 Festnahmen", "touching"),
+        ("at least 164 people died", "Dutzende Tote", "disjoint"),
+    ],
+)
+def test_interval_comparison(claim, source, expected):
+    a, b = only(claim, "en"), only(source, "de")
+    assert comparable(a, b)
+    assert overlap(a, b) == expected

@@ -1,0 +1,63 @@
+"""Sentence splitting: the hard cases of German news text, and exact offsets."""
+
+import pytest
+
+from service.corpus import ChromeRules, SentenceSplitter, load_corpus
+from service.corpus.chrome import Span
+from service.corpus.passages import collapse
+from tests.conftest import SEEDS
+
+splitter = SentenceSplitter.load()
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in splitter.split(text, [Span(0, len(text))])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dazu äußert sich Dr. Rasmus Nilsson. Er lehrt in London.",
+         ["Dazu äußert sich Dr. Rasmus Nilsson.", "Er lehrt in London."]),
+        ("Der Abzug soll am 19. Januar abgeschlossen sein. Dann ist Ruhe.",
+         ["Der Abzug soll am 19. Januar abgeschlossen sein.", "Dann ist Ruhe."]),
+        ("Der Einsatz begann am 6. Januar, nachdem Tokajew rief. Danach kam mehr.",
+         ["Der Einsatz begann am 6. Januar, nachdem Tokajew rief.", "Danach kam mehr."]),
+        ("Es gab mehr als 10.000 Festnahmen. Die OVKS schickte 2.500 Soldaten.",
+         ["Es gab mehr als 10.000 Festnahmen.", "Die OVKS schickte 2.500 Soldaten."]),
+        ("Am 07.01.2022 meldete das Ministerium 26 Tote. Weitere folgten.",
+         ["Am 07.01.2022 meldete das Ministerium 26 Tote.", "Weitere folgten."]),
+        ("Er sprach von „internationalem Terrorismus“. Putin betonte das.",
+         ["Er sprach von „internationalem Terrorismus“.", "Putin betonte das."]),
+        ('Sie sagte: "Wir beobachten das." Danach ging sie.',
+         ['Sie sagte: "Wir beobachten das."', "Danach ging sie."]),
+        ("Russland wird keine Revolutionen zulassen", ["Russland wird keine Revolutionen zulassen"]),
+        ("Das ist z.B. so. Und u.a. auch hier.", ["Das ist z.B. so.", "Und u.a. auch hier."]),
+    ],
+)
+def test_split_hard_cases(text, expected):
+    assert sentences(text) == expected
+
+
+def test_headlines_are_their_own_sentences():
+    text = "Dutzende Tote und viele Verletzte\nKasachstan wird erschüttert."
+    rules = ChromeRules({})
+    spans = splitter.split(text, rules.content(text))
+    assert [text[s.start : s.end] for s in spans] == [
+        "Dutzende Tote und viele Verletzte",
+        "Kasachstan wird erschüttert.",
+    ]
+
+
+def test_offsets_point_into_the_source_file(verifier):
+    """For every passage, the file's text in [char_start, char_end) is the passage text."""
+    checked = 0
+    for doc in load_corpus(SEEDS):
+        _, _, passages = verifier.index.document(doc.document_id)
+        assert passages, doc.document_id
+        for i, passage in enumerate(passages):
+            src = passage.source
+            assert passage.passage_id == f"{doc.document_id}:{i}" and src.sentence_index == i
+            assert collapse(doc.raw_text[src.char_start : src.char_end]) == passage.text
+            checked += 1
+    assert checked > 100
