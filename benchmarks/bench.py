@@ -62,8 +62,16 @@ def documents():
         for line in fh:
             rec = json.loads(line)
             text = f"{rec.get('header') or ''}\n\n{rec.get('article') or ''}"
-            yield Document(f"fang-{rec['id']}", rec.get("source"), rec.get("header"), rec.get("url"),
-                           None, "de", str(hash(text)), text)
+            yield Document(
+                f"fang-{rec['id']}",
+                rec.get("source"),
+                rec.get("header"),
+                rec.get("url"),
+                None,
+                "de",
+                str(hash(text)),
+                text,
+            )
 
 
 def percentile(values, p):
@@ -120,10 +128,15 @@ def main() -> None:
         "verify requests timed": len(latencies),
         "peak memory (MB, max RSS)": f"{peak_mb:.0f}",
     }
-    lines = [f"# Benchmark results ({date.today().isoformat()})", "",
-             "`make bench`: FANG-COVID subset (../shared/data/fang-covid), verify logic in-process,",
-             f"{len(CLAIMS)} fixed claims x 5 rounds after one warm-up round.", "",
-             "| measure | value |", "| --- | --- |"]
+    lines = [
+        f"# Benchmark results ({date.today().isoformat()})",
+        "",
+        "`make bench`: FANG-COVID subset (../shared/data/fang-covid), verify logic in-process,",
+        f"{len(CLAIMS)} fixed claims x 5 rounds after one warm-up round.",
+        "",
+        "| measure | value |",
+        "| --- | --- |",
+    ]
     lines += [f"| {k} | {v} |" for k, v in rows.items()]
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

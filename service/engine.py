@@ -36,7 +36,8 @@ def corpus_fingerprint(corpus_dir: Path) -> str:
         return ""
     parts = [
         f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
-        for p in sorted(corpus_dir.glob("*")) if p.is_file()
+        for p in sorted(corpus_dir.glob("*"))
+        if p.is_file()
     ]
     return "|".join(parts)
 

@@ -35,11 +35,16 @@ class DocumentNotFoundError(ApiError):
     title = "Not Found"
 
 
-def problem(status: int, title: str, detail: str, errors: dict | None = None,
-            headers: dict | None = None) -> Response:
+def problem(
+    status: int, title: str, detail: str, errors: dict | None = None, headers: dict | None = None
+) -> Response:
     """Return a problem+json response."""
-    body = {"type": PROBLEM_TYPE + title.lower().replace(" ", "-"), "title": title,
-            "status": status, "detail": detail}
+    body = {
+        "type": PROBLEM_TYPE + title.lower().replace(" ", "-"),
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
     if errors is not None:
         body["errors"] = errors
     resp = Response(json.dumps(body), status=status, mimetype="application/problem+json")
@@ -58,8 +63,9 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ValidationError)
     def validation_error(err: ValidationError) -> Response:
         messages = err.messages if isinstance(err.messages, dict) else {"_schema": err.messages}
-        return problem(422, "Unprocessable Content", "The request does not match the schema.",
-                       errors=messages)
+        return problem(
+            422, "Unprocessable Content", "The request does not match the schema.", errors=messages
+        )
 
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException) -> Response:

@@ -27,7 +27,11 @@ class StrictNumber(fields.Float):
     """A number that must be a JSON number: no strings or booleans, and finite."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
             raise ValidationError("Not a valid number.")
         return super()._deserialize(value, attr, data, **kwargs)
 
@@ -60,8 +64,11 @@ class VerifyRequestSchema(Schema):
 class BatchRequestSchema(Schema):
     """POST /v1/verify/batch body."""
 
-    claims = fields.List(fields.Nested(VerifyRequestSchema), required=True,
-                         validate=validate.Length(min=1, max=BATCH_MAX))
+    claims = fields.List(
+        fields.Nested(VerifyRequestSchema),
+        required=True,
+        validate=validate.Length(min=1, max=BATCH_MAX),
+    )
 
 
 class PassageQuerySchema(Schema):
@@ -69,8 +76,9 @@ class PassageQuerySchema(Schema):
 
     q = StrictString(required=True, validate=validate.Length(min=1, max=QUERY_MAX))
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=LIMIT_MAX))
-    min_score = fields.Float(load_default=0.0, allow_nan=False,
-                             validate=validate.Range(min=0, max=100))
+    min_score = fields.Float(
+        load_default=0.0, allow_nan=False, validate=validate.Range(min=0, max=100)
+    )
 
 
 class SourceSchema(Schema):

@@ -93,12 +93,19 @@ class StanceJudge:
         reasons: list[str] = []
         for cq, pq, how in pairs:
             highlights.append(Highlight(pq.start, pq.end, "quantity"))
-            verb = {"compatible": "agrees with", "disjoint": "conflicts with",
-                    "touching": "neither confirms nor refutes"}[how]
-            reasons.append(f"claim: {_label(cq, claim.text)}; source: {_label(pq, text)} ({verb} the claim)")
+            verb = {
+                "compatible": "agrees with",
+                "disjoint": "conflicts with",
+                "touching": "neither confirms nor refutes",
+            }[how]
+            reasons.append(
+                f"claim: {_label(cq, claim.text)}; source: {_label(pq, text)} ({verb} the claim)"
+            )
 
         # Polarity: negations over matched words, and opposite words.
-        flips, polarity_reasons, polarity_marks = self._polarity(claim, text, spans, terms, matched_terms)
+        flips, polarity_reasons, polarity_marks = self._polarity(
+            claim, text, spans, terms, matched_terms
+        )
         highlights.extend(polarity_marks)
 
         outcomes = {how for _, _, how in pairs}
@@ -119,8 +126,9 @@ class StanceJudge:
             stance = "neutral"
         if stance != "neutral":
             reasons.append(f"covers {coverage:.0%} of the claim's key terms")
-        return Judgement(stance, tuple(reasons), tuple(sorted(set(highlights), key=lambda h: h.start)),
-                         coverage)
+        return Judgement(
+            stance, tuple(reasons), tuple(sorted(set(highlights), key=lambda h: h.start)), coverage
+        )
 
     @staticmethod
     def _idf(alternatives: tuple[str, ...], idf: dict[str, float]) -> float:
@@ -130,30 +138,41 @@ class StanceJudge:
         """Return (number of polarity flips, reasons, highlights) of a passage against a claim."""
         reasons: list[str] = []
         marks: list[Highlight] = []
-        word_spans = [(t.start, t.end) for t in terms
-                      if t.term in matched_terms and not t.term[:1].isdigit()
-                      and t.term not in self.analyzer.aliases.keys]
+        word_spans = [
+            (t.start, t.end)
+            for t in terms
+            if t.term in matched_terms
+            and not t.term[:1].isdigit()
+            and t.term not in self.analyzer.aliases.keys
+        ]
         opposite_words = self.polarity.opposite_words(text)
         claim_sides = {(pair, side) for pair, side, _, _ in claim.opposites}
         flips = 0
         for pair, side, start, end in opposite_words:
             if (pair, 1 - side) in claim_sides and (pair, side) not in claim_sides:
                 flips += 1
-                reasons.append(f"opposite: claim says '{self._claim_word(claim, pair)}', "
-                               f"source says '{text[start:end]}'")
+                reasons.append(
+                    f"opposite: claim says '{self._claim_word(claim, pair)}', "
+                    f"source says '{text[start:end]}'"
+                )
                 marks.append(Highlight(start, end, "negation"))
             if (pair, 1 - side) in claim_sides or (pair, side) in claim_sides:
                 word_spans.append((start, end))
-        negations = [n for n in self.polarity.negations(text)
-                     if any(n.scope_start <= s < n.scope_end for s, _ in word_spans)]
+        negations = [
+            n
+            for n in self.polarity.negations(text)
+            if any(n.scope_start <= s < n.scope_end for s, _ in word_spans)
+        ]
         passage_negated = len(negations) % 2 == 1
         for n in negations:
             marks.append(Highlight(n.start, n.end, "negation"))
         if passage_negated != claim.negated:
             flips += 1
             if passage_negated:
-                reasons.append(f"negation: source says '{text[negations[0].start:negations[0].end]}'"
-                               " about what the claim asserts")
+                reasons.append(
+                    f"negation: source says '{text[negations[0].start : negations[0].end]}'"
+                    " about what the claim asserts"
+                )
             else:
                 reasons.append("negation: the claim denies what the source asserts")
         elif negations and claim.negated:
@@ -168,6 +187,9 @@ class StanceJudge:
 def idf_weights(frequencies: dict[str, int], terms: list[str], passages: int) -> dict[str, float]:
     """Return BM25-style inverse document frequencies; unseen terms get the highest weight."""
     n = max(passages, 1)
-    out = {t: math.log(1 + (n - frequencies.get(t, 0) + 0.5) / (frequencies.get(t, 0) + 0.5)) for t in terms}
+    out = {
+        t: math.log(1 + (n - frequencies.get(t, 0) + 0.5) / (frequencies.get(t, 0) + 0.5))
+        for t in terms
+    }
     out[""] = math.log(1 + (n + 0.5) / 0.5)
     return out

@@ -16,7 +16,9 @@ import Stemmer
 # Thousands groups ("10.000", "10,000", "2 500" is not matched on purpose) or decimals ("1,5").
 NUMBER_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
 TOKEN_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?")
-QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "»": '"', "«": '"'})
+QUOTES = str.maketrans(
+    {"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "»": '"', "«": '"'}
+)
 
 
 def data_path(name: str) -> Path:
@@ -71,7 +73,9 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in TOKEN_RE.finditer(text.translate(QUOTES)):
         raw = m.group()
-        norm = normalize_number(raw) if raw[0].isdigit() else unicodedata.normalize("NFC", raw.lower())
+        norm = (
+            normalize_number(raw) if raw[0].isdigit() else unicodedata.normalize("NFC", raw.lower())
+        )
         out.append(Token(raw, norm.removesuffix("'s"), m.start(), m.end()))
     return out
 
@@ -85,7 +89,9 @@ class Aliases:
         for key, group in groups.items():
             target = self._exact if group.get("case_sensitive") else self._phrases
             for name in group.get("names", []):
-                toks = tuple(t.text if group.get("case_sensitive") else t.norm for t in tokenize(name))
+                toks = tuple(
+                    t.text if group.get("case_sensitive") else t.norm for t in tokenize(name)
+                )
                 if toks:
                     target[toks] = key
         self.keys = frozenset(groups)
@@ -127,7 +133,10 @@ class Analyzer:
         self.aliases = Aliases(load_toml(paths[1]))
         cues = load_toml(paths[2])
         self.negations = frozenset(
-            w for table in ("negation", "negation_determiner") for ws in cues[table].values() for w in ws
+            w
+            for table in ("negation", "negation_determiner")
+            for ws in cues[table].values()
+            for w in ws
         )
         self.categories = {name: re.compile(rx) for name, rx in cues["counted"].items()}
         self.stemmers = {"de": Stemmer.Stemmer("german"), "en": Stemmer.Stemmer("english")}

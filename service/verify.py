@@ -30,8 +30,14 @@ def _projected(claim: ClaimAnalysis, terms: str) -> str:
 class Verifier:
     """Answers claims and passage searches from a sentence index."""
 
-    def __init__(self, index: SentenceIndex, claims: ClaimAnalyzer, judge: StanceJudge,
-                 pipeline_digest: str, candidates: int = 60):
+    def __init__(
+        self,
+        index: SentenceIndex,
+        claims: ClaimAnalyzer,
+        judge: StanceJudge,
+        pipeline_digest: str,
+        candidates: int = 60,
+    ):
         self.index = index
         self.pipeline_digest = pipeline_digest
         self.claims = claims
@@ -45,8 +51,9 @@ class Verifier:
             return []
         query = " ".join(g.alternatives[0] for g in claim.groups)
         choices = [_projected(claim, c.passage.terms) for c in found]
-        matches = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=limit,
-                                  score_cutoff=min_score)
+        matches = process.extract(
+            query, choices, scorer=fuzz.token_set_ratio, limit=limit, score_cutoff=min_score
+        )
         return [ScoredPassage(found[i].passage, round(score, 1)) for _, score, i in matches]
 
     def search(self, text: str, limit: int, min_score: float = 0.0) -> list[ScoredPassage]:
@@ -65,8 +72,14 @@ class Verifier:
             judgement = self.judge.judge(claim, hit.passage, idf)
             if judgement.stance == "neutral":
                 continue
-            evidence = Evidence(hit.passage, hit.score, judgement.stance, judgement.reasons,
-                                judgement.highlights, judgement.coverage * hit.score / 100)
+            evidence = Evidence(
+                hit.passage,
+                hit.score,
+                judgement.stance,
+                judgement.reasons,
+                judgement.highlights,
+                judgement.coverage * hit.score / 100,
+            )
             (supporting if judgement.stance == "supports" else contradicting).append(evidence)
         verdict, confidence = decide(supporting, contradicting)
         by_weight = lambda e: (-e.weight, -e.score)  # noqa: E731

@@ -69,7 +69,9 @@ def live_server(tmp_path_factory) -> Iterator[str]:
     }
     cmd = dockerfile_cmd()
     cmd[0] = str(Path(sys.executable).with_name(cmd[0]))
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:

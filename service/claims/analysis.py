@@ -62,8 +62,12 @@ class ClaimAnalysis:
             "negated": self.negated,
             "negations": [n.cue for n in self.negations],
             "terms": [
-                {"word": g.word, "kind": g.kind, "terms": list(g.alternatives),
-                 **({"translations": list(g.translations)} if g.translations else {})}
+                {
+                    "word": g.word,
+                    "kind": g.kind,
+                    "terms": list(g.alternatives),
+                    **({"translations": list(g.translations)} if g.translations else {}),
+                }
                 for g in self.groups
             ],
         }
@@ -91,10 +95,16 @@ class ClaimAnalyzer:
         de = sum(w in stop["de"] for w in words) + len(UMLAUT.findall(text.lower()))
         en = sum(w in stop["en"] for w in words)
         if self.dictionary.available:
-            en += sum(
-                1 for w in words
-                if w not in stop["en"] and w not in stop["de"] and self.dictionary.translate(w, 1)
-            ) * 0.5
+            en += (
+                sum(
+                    1
+                    for w in words
+                    if w not in stop["en"]
+                    and w not in stop["de"]
+                    and self.dictionary.translate(w, 1)
+                )
+                * 0.5
+            )
         return "en" if en > de else "de"
 
     def analyse(self, text: str, language: str = "auto") -> ClaimAnalysis:
@@ -104,7 +114,9 @@ class ClaimAnalyzer:
         if lang == "en":
             groups = self._english_groups(text)
             if not self.dictionary.available:
-                notes.append("no bilingual dictionary installed: English words are matched as written")
+                notes.append(
+                    "no bilingual dictionary installed: English words are matched as written"
+                )
         else:
             groups = self._german_groups(text)
         return ClaimAnalysis(
@@ -123,12 +135,14 @@ class ClaimAnalyzer:
         for term in self.analyzer.terms(text, "de"):
             if term.term.startswith("@") and groups and groups[-1].start == term.start:
                 last = groups[-1]
-                groups[-1] = TermGroup(last.word, last.start, last.end,
-                                       (*last.alternatives, term.term), last.kind)
+                groups[-1] = TermGroup(
+                    last.word, last.start, last.end, (*last.alternatives, term.term), last.kind
+                )
                 continue
             kind = "entity" if term.entity else "number" if term.term[:1].isdigit() else "word"
-            groups.append(TermGroup(text[term.start : term.end], term.start, term.end,
-                                    (term.term,), kind))
+            groups.append(
+                TermGroup(text[term.start : term.end], term.start, term.end, (term.term,), kind)
+            )
         return groups
 
     def _english_groups(self, text: str) -> list[TermGroup]:
@@ -141,8 +155,15 @@ class ClaimAnalyzer:
             hit = self.analyzer.aliases.match(tokens, i, stems)
             if hit:
                 key, n = hit
-                groups.append(TermGroup(text[tok.start : tokens[i + n - 1].end], tok.start,
-                                        tokens[i + n - 1].end, (key,), "entity"))
+                groups.append(
+                    TermGroup(
+                        text[tok.start : tokens[i + n - 1].end],
+                        tok.start,
+                        tokens[i + n - 1].end,
+                        (key,),
+                        "entity",
+                    )
+                )
                 i += n
                 continue
             if tok.is_number:
@@ -160,8 +181,16 @@ class ClaimAnalyzer:
                     t.term for t in self.analyzer.terms(de, "de") if not t.term[:1].isdigit()
                 )
             alternatives.extend(self.analyzer.category_tags(word.lower()))
-            groups.append(TermGroup(word, tok.start, tokens[i + n - 1].end,
-                                    tuple(dict.fromkeys(alternatives)), "word", tuple(german)))
+            groups.append(
+                TermGroup(
+                    word,
+                    tok.start,
+                    tokens[i + n - 1].end,
+                    tuple(dict.fromkeys(alternatives)),
+                    "word",
+                    tuple(german),
+                )
+            )
             i += n
         return groups
 

@@ -33,17 +33,21 @@ class Cues:
         self.qualifiers: dict[tuple[str, ...], Qualifier] = {}
         for name, q in data["qualifiers"].items():
             high = math.inf if q["high"] == "inf" else float(q["high"])
-            qual = Qualifier(name, float(q["low"]), high, q.get("low_open", False),
-                             q.get("high_open", False))
+            qual = Qualifier(
+                name, float(q["low"]), high, q.get("low_open", False), q.get("high_open", False)
+            )
             for phrase in q["words"]:
                 self.qualifiers[tuple(phrase.lower().split())] = qual
-        self.vague = {tuple(k.split()): (float(v[0]), float(v[1])) for k, v in data["vague"].items()}
+        self.vague = {
+            tuple(k.split()): (float(v[0]), float(v[1])) for k, v in data["vague"].items()
+        }
         self.multipliers = {k: float(v) for k, v in data["multipliers"].items()}
         self.counted = {k: re.compile(v) for k, v in data["counted"].items()}
         self.groups = {k: re.compile(v) for k, v in data["groups"].items()}
         self.opposites = [(tuple(p["a"]), tuple(p["b"])) for p in data["opposites"]]
-        self.spelled = {lang: re.compile(rf"^{p}$") for lang, p in data["spelled"].items()
-                        if isinstance(p, str)}
+        self.spelled = {
+            lang: re.compile(rf"^{p}$") for lang, p in data["spelled"].items() if isinstance(p, str)
+        }
         self.not_numbers = frozenset(data["spelled"].get("not_numbers", []))
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.ordinals = {k: int(v) for k, v in data["ordinals"].items()}

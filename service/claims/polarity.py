@@ -53,7 +53,9 @@ class PolarityReader:
                     out.append(Negation(cue, tok.start, tok.end, clause[0], clause[1]))
                 else:
                     # "nicht dauerhaft", "nicht der erste": the negated phrase follows.
-                    out.append(Negation(cue, tok.start, tok.end, tok.end, _phrase_end(rest, clause[1])))
+                    out.append(
+                        Negation(cue, tok.start, tok.end, tok.end, _phrase_end(rest, clause[1]))
+                    )
         return out
 
     def opposite_words(self, text: str) -> list[tuple[int, int, int, int]]:

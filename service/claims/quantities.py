@@ -55,8 +55,9 @@ class QuantityReader:
         taken: set[int] = set()
         for m in DATE_NUMERIC.finditer(text):
             day, month = int(m.group(1)), int(m.group(2))
-            out.append(Quantity(m.group(), m.start(), m.end(), *(2 * [month * 100.0 + day]),
-                                kind="date"))
+            out.append(
+                Quantity(m.group(), m.start(), m.end(), *(2 * [month * 100.0 + day]), kind="date")
+            )
             taken.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
         for m in TIME.finditer(text):  # clock times are neither counts nor dates
             taken.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
@@ -110,8 +111,17 @@ class QuantityReader:
         counted, group, counted_text = self._counted(text, tokens, i, i + used, after)
         start = qstart if qual else tok.start
         return Quantity(
-            text[start : end_tok.end], start, end_tok.end, low, high, low_open, high_open,
-            "count", counted, group, counted_text,
+            text[start : end_tok.end],
+            start,
+            end_tok.end,
+            low,
+            high,
+            low_open,
+            high_open,
+            "count",
+            counted,
+            group,
+            counted_text,
         ), used
 
     def _number(self, tokens: list[Token], i: int, language: str) -> tuple[float | None, int]:
@@ -174,16 +184,28 @@ class QuantityReader:
         """Return (category, group, the words naming it) for a number at tokens[i:j]."""
         before = []
         k = i - 1
-        while k >= 0 and len(before) < 3 and not CLAUSE_BREAK.search(text[tokens[k].end : tokens[k + 1].start]):
+        while (
+            k >= 0
+            and len(before) < 3
+            and not CLAUSE_BREAK.search(text[tokens[k].end : tokens[k + 1].start])
+        ):
             before.insert(0, tokens[k].norm)
             k -= 1
         window = " ".join(after)
-        hits = [(m.start(), name, m.group()) for name, rx in self.cues.counted.items()
-                for m in [rx.search(window)] if m]
+        hits = [
+            (m.start(), name, m.group())
+            for name, rx in self.cues.counted.items()
+            for m in [rx.search(window)]
+            if m
+        ]
         if not hits:
             window = " ".join(before)
-            hits = [(m.start(), name, m.group()) for name, rx in self.cues.counted.items()
-                    for m in [rx.search(window)] if m]
+            hits = [
+                (m.start(), name, m.group())
+                for name, rx in self.cues.counted.items()
+                for m in [rx.search(window)]
+                if m
+            ]
         if not hits:
             return None, None, None
         hits.sort()
@@ -209,7 +231,9 @@ class QuantityReader:
             return None
         end = tokens[i + used - 1]
         value = month * 100.0 + day
-        return Quantity(text[tok.start : end.end], tok.start, end.end, value, value, kind="date"), used
+        return Quantity(
+            text[tok.start : end.end], tok.start, end.end, value, value, kind="date"
+        ), used
 
     def _ordinal(self, text: str, tokens: list[Token], i: int) -> Quantity | None:
         """Return an ordinal at token i: "neuntgrößten", "ninth largest", "9th"."""
@@ -218,11 +242,15 @@ class QuantityReader:
         for stem, value in self.cues.ordinals.items():
             if not tok.norm.startswith(stem):
                 continue
-            rest = tok.norm[len(stem):]
+            rest = tok.norm[len(stem) :]
             superlative = re.fullmatch(r"\w*[sß]t(e[nrms]?)?", rest) and len(rest) > 3
             noun_follows = nxt is not None and nxt.text[:1].isupper()
-            english_superlative = nxt is not None and re.fullmatch(r"\w+est|most|largest|biggest", nxt.norm)
-            if superlative or (rest in ("", "e", "en", "er", "es", "em") and (noun_follows or english_superlative)):
+            english_superlative = nxt is not None and re.fullmatch(
+                r"\w+est|most|largest|biggest", nxt.norm
+            )
+            if superlative or (
+                rest in ("", "e", "en", "er", "es", "em") and (noun_follows or english_superlative)
+            ):
                 end = nxt.end if english_superlative and not superlative else tok.end
                 return Quantity(text[tok.start : end], tok.start, end, value, value, kind="ordinal")
         return None

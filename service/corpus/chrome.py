@@ -64,7 +64,11 @@ class ChromeRules:
             para = text[span.start : span.end]
             if not para:
                 continue
-            if caption_words and len(para.split()) >= caption_words and not SENTENCE_END.search(para):
+            if (
+                caption_words
+                and len(para.split()) >= caption_words
+                and not SENTENCE_END.search(para)
+            ):
                 continue
             kept.append(span)
         return kept

@@ -38,7 +38,9 @@ class SentenceSplitter:
                 if self._is_false_stop(text, m.start(), m.end(), para):
                     continue
                 out.append(Span(start, m.end()))
-                start = m.end() + (len(text[m.end() : para.end]) - len(text[m.end() : para.end].lstrip()))
+                start = m.end() + (
+                    len(text[m.end() : para.end]) - len(text[m.end() : para.end].lstrip())
+                )
             if start < para.end:
                 out.append(Span(start, para.end))
         return out

@@ -138,7 +138,9 @@ class SentenceIndex:
             removed = [i for i in stored if i not in wanted or stored[i] != fingerprint(wanted[i])]
             for doc_id in removed:
                 self._delete(doc_id)
-            added = [d for d in documents if d.document_id not in stored or d.document_id in removed]
+            added = [
+                d for d in documents if d.document_id not in stored or d.document_id in removed
+            ]
             for doc in added:
                 self._insert(doc, pipeline)
             self._set_meta("pipeline", pipeline.digest)
@@ -183,20 +185,42 @@ class SentenceIndex:
         clean, passages = pipeline.passages(doc)
         self.db.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.document_id, doc.publisher, doc.title, doc.url, doc.published, doc.language,
-             fingerprint(doc), clean, len(passages)),
+            (
+                doc.document_id,
+                doc.publisher,
+                doc.title,
+                doc.url,
+                doc.published,
+                doc.language,
+                fingerprint(doc),
+                clean,
+                len(passages),
+            ),
         )
         self.db.executemany(
             "INSERT INTO passages (passage_id, document_id, sentence_index, char_start, char_end,"
             " text, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(p.passage_id, doc.document_id, p.source.sentence_index, p.source.char_start,
-              p.source.char_end, p.text, p.terms) for p in passages],
+            [
+                (
+                    p.passage_id,
+                    doc.document_id,
+                    p.source.sentence_index,
+                    p.source.char_start,
+                    p.source.char_end,
+                    p.text,
+                    p.terms,
+                )
+                for p in passages
+            ],
         )
 
     def _delete(self, document_id: str) -> bool:
         # Passages go first, row by row, so the FTS delete trigger sees each one.
         self.db.execute("DELETE FROM passages WHERE document_id = ?", (document_id,))
-        return self.db.execute("DELETE FROM documents WHERE document_id = ?", (document_id,)).rowcount > 0
+        return (
+            self.db.execute("DELETE FROM documents WHERE document_id = ?", (document_id,)).rowcount
+            > 0
+        )
 
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -249,17 +273,28 @@ class SentenceIndex:
         unique = list(dict.fromkeys(terms))
         out = {}
         for term in unique:
-            row = self.db.execute("SELECT doc FROM passage_vocab WHERE term = ?", (term,)).fetchone()
+            row = self.db.execute(
+                "SELECT doc FROM passage_vocab WHERE term = ?", (term,)
+            ).fetchone()
             if row:
                 out[term] = row[0]
         return out
 
-    DOCUMENT_KEYS = ("document_id", "publisher", "title", "url", "published", "language",
-                     "passage_count")
+    DOCUMENT_KEYS = (
+        "document_id",
+        "publisher",
+        "title",
+        "url",
+        "published",
+        "language",
+        "passage_count",
+    )
 
     def documents(self) -> list[dict]:
         """Return the metadata of every document with its passage count."""
-        rows = self.db.execute(f"SELECT {', '.join(self.DOCUMENT_KEYS)} FROM documents ORDER BY document_id")
+        rows = self.db.execute(
+            f"SELECT {', '.join(self.DOCUMENT_KEYS)} FROM documents ORDER BY document_id"
+        )
         return [dict(zip(self.DOCUMENT_KEYS, r, strict=True)) for r in rows]
 
     def document(self, document_id: str) -> tuple[dict, str, list[Passage]] | None:

@@ -32,8 +32,10 @@ def test_refuted_by_a_different_number(client):
 def test_conflicting_sources(client):
     body = verify(client, "Mehr als 10.000 Menschen wurden festgenommen")
     assert body["verdict"] == "conflicting"
-    assert any("mehr als 10.000 Festnahmen" in e["text"] and e["source"]["publisher"] == "news.de"
-               for e in body["supporting"])
+    assert any(
+        "mehr als 10.000 Festnahmen" in e["text"] and e["source"]["publisher"] == "news.de"
+        for e in body["supporting"]
+    )
     assert any("fast 8000 Menschen festgenommen" in e["text"] for e in body["contradicting"])
 
 
@@ -93,8 +95,10 @@ def test_schema_violations_are_422(client, payload):
     assert body["status"] == 422 and body["errors"] and body["title"] and body["type"]
 
 
-@pytest.mark.parametrize("payload", [{"claims": []}, {"claims": [{"claim": "ok?"}] * 101},
-                                     {"claims": [{"claim": ""}]}, {}])
+@pytest.mark.parametrize(
+    "payload",
+    [{"claims": []}, {"claims": [{"claim": "ok?"}] * 101}, {"claims": [{"claim": ""}]}, {}],
+)
 def test_batch_violations_are_422(client, payload):
     resp = client.post("/v1/verify/batch", json=payload)
     assert resp.status_code == 422 and resp.get_json()["errors"]

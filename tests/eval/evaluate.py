@@ -52,36 +52,52 @@ def evaluate(verifier, claims: list[dict], top_k: int = 10, min_score: float = 4
         report.total += 1
         report.correct += ok
         report.confusion[(item["verdict"], result.verdict)] += 1
-        for table, key in ((report.by_category, item["category"]), (report.by_language, item["language"])):
+        for table, key in (
+            (report.by_category, item["category"]),
+            (report.by_language, item["language"]),
+        ):
             table[key][0] += ok
             table[key][1] += 1
         sides = {"supporting": result.supporting, "contradicting": result.contradicting}
         for ev in item["evidence"]:
             report.evidence_expected += 1
-            found = any(e.passage.source.document_id == ev["document_id"] and ev["contains"] in e.passage.text
-                        for e in sides[ev["side"]])
+            found = any(
+                e.passage.source.document_id == ev["document_id"]
+                and ev["contains"] in e.passage.text
+                for e in sides[ev["side"]]
+            )
             report.evidence_found += found
             if not found:
                 report.misses.append((item["id"], f"missing {ev['side']}: {ev['contains']}"))
         if not ok:
-            report.misses.append((item["id"], f"{item['claim']!r}: expected {item['verdict']}, got {result.verdict}"))
+            report.misses.append(
+                (item["id"], f"{item['claim']!r}: expected {item['verdict']}, got {result.verdict}")
+            )
     return report
 
 
 def render(report: Report) -> str:
     """Return the report as text."""
-    lines = [f"verdict accuracy: {report.correct}/{report.total} = {report.accuracy:.1%}",
-             f"evidence recall:  {report.evidence_found}/{report.evidence_expected} = {report.recall:.1%}",
-             "", "per category:"]
+    lines = [
+        f"verdict accuracy: {report.correct}/{report.total} = {report.accuracy:.1%}",
+        f"evidence recall:  {report.evidence_found}/{report.evidence_expected} = {report.recall:.1%}",
+        "",
+        "per category:",
+    ]
     for cat, (ok, n) in sorted(report.by_category.items()):
         lines.append(f"  {cat:22s} {ok:3d}/{n:3d} = {ok / n:.0%}")
     lines.append("per language:")
     for lang, (ok, n) in sorted(report.by_language.items()):
         lines.append(f"  {lang:22s} {ok:3d}/{n:3d} = {ok / n:.0%}")
-    lines += ["", "confusion (rows: expected, columns: got):",
-              " " * 16 + "".join(f"{v[:12]:>14s}" for v in VERDICTS)]
+    lines += [
+        "",
+        "confusion (rows: expected, columns: got):",
+        " " * 16 + "".join(f"{v[:12]:>14s}" for v in VERDICTS),
+    ]
     for exp in VERDICTS:
-        lines.append(f"{exp:16s}" + "".join(f"{report.confusion[(exp, got)]:14d}" for got in VERDICTS))
+        lines.append(
+            f"{exp:16s}" + "".join(f"{report.confusion[(exp, got)]:14d}" for got in VERDICTS)
+        )
     return "\n".join(lines)
 
 
@@ -89,8 +105,13 @@ def main() -> None:
     from service import create_app
 
     with tempfile.TemporaryDirectory() as data:
-        app = create_app({"DATA_DIR": Path(data), "CORPUS_DIR": ROOT / "seeds",
-                          "DICTIONARY_PATH": ROOT / "var" / "dict" / "de-en"})
+        app = create_app(
+            {
+                "DATA_DIR": Path(data),
+                "CORPUS_DIR": ROOT / "seeds",
+                "DICTIONARY_PATH": ROOT / "var" / "dict" / "de-en",
+            }
+        )
         report = evaluate(app.extensions["verifier"], load_claims())
     print(render(report))
     if "-v" in sys.argv:

@@ -61,7 +61,10 @@ def test_chrome_is_removed(all_text, chrome):
         ("001_988a8c305475f8e9", '"Versuchter Staatsstreich"'),
         ("002_e43b8271938f3035", "Wladimir Putin: 100 Tote, 10.000 Festnahmen!"),
         ("003_1028b10afef81a0c", "Regierung spricht von 26 getöteten"),
-        ("003_1028b10afef81a0c", "Zur Zahl der entsandten Soldaten machte die Allianz keine Angaben."),
+        (
+            "003_1028b10afef81a0c",
+            "Zur Zahl der entsandten Soldaten machte die Allianz keine Angaben.",
+        ),
         ("004_e53be52667514cbf", "Abermals Schüsse in Almaty"),
         ("004_e53be52667514cbf", "Dutzende Tote und viele Verletzte"),
         ("004_e53be52667514cbf", "Dazu gehörten auch der Zugang zu Informationen"),

@@ -71,8 +71,13 @@ def test_dates_and_ordinals_are_not_counts(text, language, kind, value):
 
 @pytest.mark.parametrize(
     "text",
-    ["07.01.2022, 08:38", "Die Proteste 2013/2014 in der Ukraine", "Lesezeit 2 Min.",
-     "Sie werden auf Handlungen achten", "im Jahr 2021"],
+    [
+        "07.01.2022, 08:38",
+        "Die Proteste 2013/2014 in der Ukraine",
+        "Lesezeit 2 Min.",
+        "Sie werden auf Handlungen achten",
+        "im Jahr 2021",
+    ],
 )
 def test_times_years_and_verbs_are_not_counts(text):
     assert [q for q in reader.read(text) if q.kind == "count"] == []

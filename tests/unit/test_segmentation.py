@@ -17,21 +17,38 @@ def sentences(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Dazu äußert sich Dr. Rasmus Nilsson. Er lehrt in London.",
-         ["Dazu äußert sich Dr. Rasmus Nilsson.", "Er lehrt in London."]),
-        ("Der Abzug soll am 19. Januar abgeschlossen sein. Dann ist Ruhe.",
-         ["Der Abzug soll am 19. Januar abgeschlossen sein.", "Dann ist Ruhe."]),
-        ("Der Einsatz begann am 6. Januar, nachdem Tokajew rief. Danach kam mehr.",
-         ["Der Einsatz begann am 6. Januar, nachdem Tokajew rief.", "Danach kam mehr."]),
-        ("Es gab mehr als 10.000 Festnahmen. Die OVKS schickte 2.500 Soldaten.",
-         ["Es gab mehr als 10.000 Festnahmen.", "Die OVKS schickte 2.500 Soldaten."]),
-        ("Am 07.01.2022 meldete das Ministerium 26 Tote. Weitere folgten.",
-         ["Am 07.01.2022 meldete das Ministerium 26 Tote.", "Weitere folgten."]),
-        ("Er sprach von „internationalem Terrorismus“. Putin betonte das.",
-         ["Er sprach von „internationalem Terrorismus“.", "Putin betonte das."]),
-        ('Sie sagte: "Wir beobachten das." Danach ging sie.',
-         ['Sie sagte: "Wir beobachten das."', "Danach ging sie."]),
-        ("Russland wird keine Revolutionen zulassen", ["Russland wird keine Revolutionen zulassen"]),
+        (
+            "Dazu äußert sich Dr. Rasmus Nilsson. Er lehrt in London.",
+            ["Dazu äußert sich Dr. Rasmus Nilsson.", "Er lehrt in London."],
+        ),
+        (
+            "Der Abzug soll am 19. Januar abgeschlossen sein. Dann ist Ruhe.",
+            ["Der Abzug soll am 19. Januar abgeschlossen sein.", "Dann ist Ruhe."],
+        ),
+        (
+            "Der Einsatz begann am 6. Januar, nachdem Tokajew rief. Danach kam mehr.",
+            ["Der Einsatz begann am 6. Januar, nachdem Tokajew rief.", "Danach kam mehr."],
+        ),
+        (
+            "Es gab mehr als 10.000 Festnahmen. Die OVKS schickte 2.500 Soldaten.",
+            ["Es gab mehr als 10.000 Festnahmen.", "Die OVKS schickte 2.500 Soldaten."],
+        ),
+        (
+            "Am 07.01.2022 meldete das Ministerium 26 Tote. Weitere folgten.",
+            ["Am 07.01.2022 meldete das Ministerium 26 Tote.", "Weitere folgten."],
+        ),
+        (
+            "Er sprach von „internationalem Terrorismus“. Putin betonte das.",
+            ["Er sprach von „internationalem Terrorismus“.", "Putin betonte das."],
+        ),
+        (
+            'Sie sagte: "Wir beobachten das." Danach ging sie.',
+            ['Sie sagte: "Wir beobachten das."', "Danach ging sie."],
+        ),
+        (
+            "Russland wird keine Revolutionen zulassen",
+            ["Russland wird keine Revolutionen zulassen"],
+        ),
         ("Das ist z.B. so. Und u.a. auch hier.", ["Das ist z.B. so.", "Und u.a. auch hier."]),
     ],
 )
