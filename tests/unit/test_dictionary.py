@@ -25,6 +25,12 @@ Sicherheitskräfte {pl} | die Sicherheitskräfte verstärken :: security forces 
 Staatsstreich {m}; Putsch {m} [pol.] | Staatsstreiche {pl}; Putsche {pl} :: coup d’état; coup \
 | coups d’état; coups
 Präsident {m} /Präs./ :: president /Pres.; Pres/
+Waffenknecht {m} [obs.]; Kämpfer {m} | Waffenknechte {pl}; Kämpfer {pl} :: fighter | fighters
+etw. zerstören {vt} | zerstörend | zerstört :: to kill sth. | killing | killed
+zerstört {adj} :: destroyed
+jdn. töten {vt} | tötend | getötet | bei einem Unfall getötet werden :: to kill sb. | killing \
+| killed | to be killed in an accident
+Aal {m} (auf der Speisekarte :: eel (on a menu
 """
 
 
@@ -76,9 +82,22 @@ def test_parse_ranks_tagged_and_later_synonyms_lower() -> None:
     assert germans(table, "arrested")[:2] == ["festgenommen", "verhaftet"]
     assert germans(table, "arrested")[-1] == "angehalten"
     assert germans(table, "coup") == ["Staatsstreich", "Putsch"]
+    # The tag on the first headword synonym also demotes its aligned plural.
+    assert germans(table, "fighters") == ["Kämpfer", "Waffenknechte"]
     for translations in table.values():
         weights = [weight for _, weight in translations]
         assert weights == sorted(weights, reverse=True)
+
+
+def test_parse_prefers_pairs_confirmed_by_examples() -> None:
+    table = parse_ding(sample_lines())
+    # "zerstört" is the more frequent German word, but the example sentence pairs
+    # "killed" with "getötet".
+    assert germans(table, "killed") == ["getötet", "zerstört"]
+
+
+def test_parse_survives_unbalanced_brackets() -> None:
+    assert germans(parse_ding(sample_lines()), "eel") == ["Aal"]
 
 
 def write_source(path: Path, text: str) -> Path:
