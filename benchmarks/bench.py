@@ -19,16 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service.claims.analysis import ClaimAnalyzer  # noqa: E402
-from service.claims.cues import Cues  # noqa: E402
-from service.claims.dictionary import Dictionary  # noqa: E402
-from service.claims.polarity import PolarityReader  # noqa: E402
-from service.claims.quantities import QuantityReader  # noqa: E402
-from service.engine import build_pipeline  # noqa: E402
+from service.engine import build_pipeline, verifier_for  # noqa: E402
 from service.index import SentenceIndex  # noqa: E402
 from service.models import Document  # noqa: E402
-from service.stance import StanceJudge  # noqa: E402
-from service.verify import Verifier  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "fang-covid" / "fang-covid-subset.jsonl.gz"
 WORK = ROOT / "benchmarks" / ".data"
@@ -102,12 +95,9 @@ def main() -> None:
     size = sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists())
     passages = index.passage_count()
 
-    cues = Cues.load()
     dict_path = Path(os.environ.get("CLAIMS_DICTIONARY_PATH", ROOT / "var" / "dict" / "de-en"))
-    dictionary = Dictionary.open(dict_path if dict_path.exists() else None, ROOT / "var")
-    claims = ClaimAnalyzer(pipeline.analyzer, cues, dictionary)
-    judge = StanceJudge(pipeline.analyzer, QuantityReader(cues), PolarityReader(cues))
-    verifier = Verifier(index, claims, judge, pipeline.digest, 60)
+    config = {"DICTIONARY_PATH": dict_path, "DATA_DIR": ROOT / "var", "CANDIDATES": 60}
+    verifier = verifier_for(index, pipeline, config)
     for claim in CLAIMS:  # warm-up: page cache and dictionary lookups
         verifier.verify(claim, 5, 40)
     latencies = []

@@ -54,13 +54,17 @@ def open_index(config: Mapping[str, Any], pipeline: Pipeline) -> SentenceIndex:
     return index
 
 
-def build_verifier(config: Mapping[str, Any]) -> Verifier:
-    """Return a ready Verifier for the given settings."""
-    pipeline = build_pipeline()
-    index = open_index(config, pipeline)
+def verifier_for(index: SentenceIndex, pipeline: Pipeline, config: Mapping[str, Any]) -> Verifier:
+    """Return a Verifier that answers from an already opened index."""
     cues = Cues.load()
     source = Path(config["DICTIONARY_PATH"])
     dictionary = Dictionary.open(source if source.exists() else None, Path(config["DATA_DIR"]))
     claims = ClaimAnalyzer(pipeline.analyzer, cues, dictionary)
     judge = StanceJudge(pipeline.analyzer, QuantityReader(cues), PolarityReader(cues))
     return Verifier(index, claims, judge, pipeline.digest, int(config["CANDIDATES"]))
+
+
+def build_verifier(config: Mapping[str, Any]) -> Verifier:
+    """Return a ready Verifier for the given settings, its index synced with the corpus."""
+    pipeline = build_pipeline()
+    return verifier_for(open_index(config, pipeline), pipeline, config)

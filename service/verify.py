@@ -21,9 +21,8 @@ class ScoredPassage:
     score: float
 
 
-def _projected(claim: ClaimAnalysis, terms: str) -> str:
-    """Return a passage's terms with every alternative of a claim group spelled as the group's first."""
-    canonical = {alt: g.alternatives[0] for g in claim.groups for alt in g.alternatives}
+def _projected(canonical: dict[str, str], terms: str) -> str:
+    """Return a passage's terms with each claim-group alternative spelled as the group's first."""
     return " ".join(dict.fromkeys(canonical.get(t, t) for t in terms.split()))
 
 
@@ -50,7 +49,8 @@ class Verifier:
         if not found:
             return []
         query = " ".join(g.alternatives[0] for g in claim.groups)
-        choices = [_projected(claim, c.passage.terms) for c in found]
+        canonical = {alt: g.alternatives[0] for g in claim.groups for alt in g.alternatives}
+        choices = [_projected(canonical, c.passage.terms) for c in found]
         matches = process.extract(
             query, choices, scorer=fuzz.token_set_ratio, limit=limit, score_cutoff=min_score
         )

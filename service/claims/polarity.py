@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from service.claims.cues import Cues
+from service.claims.quantities import CLAUSE_BREAK
 from service.text import Token, tokenize
 
-CLAUSE_BREAK = re.compile(r"[,;:.!?()–—]|\s-\s")
 COORDINATORS = frozenset({"und", "oder", "sondern", "aber", "and", "or", "but"})
 
 

@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS passages (
 );
 CREATE INDEX IF NOT EXISTS passages_by_document ON passages(document_id, sentence_index);
 CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5(
-    terms, content='passages', content_rowid='id', tokenize="unicode61 remove_diacritics 0 tokenchars '@'"
+    terms, content='passages', content_rowid='id',
+    tokenize="unicode61 remove_diacritics 0 tokenchars '@'"
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocab USING fts5vocab(passage_fts, 'row');
 CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
@@ -300,7 +301,8 @@ class SentenceIndex:
     def document(self, document_id: str) -> tuple[dict, str, list[Passage]] | None:
         """Return a document's metadata, cleaned text and passages, or None."""
         row = self.db.execute(
-            f"SELECT {', '.join(self.DOCUMENT_KEYS)}, clean_text FROM documents WHERE document_id = ?",
+            f"SELECT {', '.join(self.DOCUMENT_KEYS)}, clean_text FROM documents"
+            " WHERE document_id = ?",
             (document_id,),
         ).fetchone()
         if row is None:

@@ -15,7 +15,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS = Path(__file__).with_name("claims.jsonl")
 VERDICTS = ["supported", "refuted", "conflicting", "not_enough_info"]
-SIDES = {"supporting": "supporting", "contradicting": "contradicting"}
 
 
 @dataclass
@@ -80,7 +79,8 @@ def render(report: Report) -> str:
     """Return the report as text."""
     lines = [
         f"verdict accuracy: {report.correct}/{report.total} = {report.accuracy:.1%}",
-        f"evidence recall:  {report.evidence_found}/{report.evidence_expected} = {report.recall:.1%}",
+        f"evidence recall:  {report.evidence_found}/{report.evidence_expected}"
+        f" = {report.recall:.1%}",
         "",
         "per category:",
     ]
