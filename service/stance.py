@@ -71,14 +71,18 @@ class StanceJudge:
 
     def judge(self, claim: ClaimAnalysis, passage: Passage, idf: dict[str, float]) -> Judgement:
         """Return the stance of a passage towards a claim, with reasons and highlights."""
-        text = passage.text
-        terms = self.analyzer.terms(text)
-        present = {t.term for t in terms}
+        # Coverage comes from the stored terms, so most candidates are settled without
+        # analysing their text again.
+        present = set(passage.terms.split())
         claim_counts = claim.counted_quantities
         weighed = [g for g in claim.groups if not (g.kind == "number" and claim_counts)]
         matched = [g for g in weighed if present.intersection(g.alternatives)]
         total = sum(self._idf(g.alternatives, idf) for g in weighed) or 1.0
         coverage = sum(self._idf(g.alternatives, idf) for g in matched) / total
+        if coverage < (COVERAGE_FOR_NUMBERS if claim_counts else COVERAGE_FOR_TOPIC):
+            return Judgement("neutral", (), (), coverage)
+        text = passage.text
+        terms = self.analyzer.terms(text)
         matched_terms = {a for g in matched for a in g.alternatives}
         spans = [(t.start, t.end) for t in terms if t.term in matched_terms]
         highlights = [Highlight(s, e, "term") for s, e in spans]

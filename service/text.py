@@ -95,10 +95,14 @@ class Aliases:
                 if toks:
                     target[toks] = key
         self.keys = frozenset(groups)
+        self._starts = frozenset(p[0] for p in [*self._phrases, *self._exact])
         self.longest = max((len(p) for p in [*self._phrases, *self._exact]), default=1)
 
     def match(self, tokens: list[Token], i: int, stems: list[str]) -> tuple[str, int] | None:
         """Return (entity key, tokens used) for the longest alias starting at token i."""
+        first = tokens[i]
+        if not {first.norm, stems[i], first.text} & self._starts:
+            return None
         for n in range(min(self.longest, len(tokens) - i), 0, -1):
             window = tokens[i : i + n]
             key = (

@@ -43,9 +43,17 @@ class Verifier:
         self.judge = judge
         self.candidates = candidates
 
-    def rank(self, claim: ClaimAnalysis, limit: int, min_score: float) -> list[ScoredPassage]:
+    def rank(
+        self,
+        claim: ClaimAnalysis,
+        limit: int,
+        min_score: float,
+        frequencies: dict[str, int] | None = None,
+    ) -> list[ScoredPassage]:
         """Return candidates from the index re-ranked by fuzzy score, best first."""
-        found: list[Candidate] = self.index.search(claim.query_terms(), max(limit, self.candidates))
+        found: list[Candidate] = self.index.search(
+            claim.query_terms(), max(limit, self.candidates), frequencies
+        )
         if not found:
             return []
         query = " ".join(g.alternatives[0] for g in claim.groups)
@@ -63,9 +71,10 @@ class Verifier:
     def verify(self, text: str, top_k: int, min_score: float, language: str = "auto") -> Verdict:
         """Return the verdict on a claim with its supporting and contradicting passages."""
         claim = self.claims.analyse(text, language)
-        ranked = self.rank(claim, self.candidates, min_score)
         terms = claim.query_terms()
-        idf = idf_weights(self.index.document_frequencies(terms), terms, self.index.passage_count())
+        frequencies = self.index.document_frequencies(terms)
+        ranked = self.rank(claim, self.candidates, min_score, frequencies)
+        idf = idf_weights(frequencies, terms, self.index.passage_count())
         supporting: list[Evidence] = []
         contradicting: list[Evidence] = []
         for hit in ranked:

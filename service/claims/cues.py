@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -62,7 +63,8 @@ class Cues:
         """Return the counted-thing category a single word names, if any."""
         return next((name for name, rx in self.counted.items() if rx.search(word)), None)
 
-    def opposite_side(self, word: str) -> list[tuple[int, int]]:
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Cues lives as long as the app
+    def opposite_side(self, word: str) -> tuple[tuple[int, int], ...]:
         """Return (pair index, side) for each opposite pair a lowercased word belongs to."""
         out = []
         for i, (a, b) in enumerate(self.opposites):
@@ -70,4 +72,4 @@ class Cues:
                 out.append((i, 0))
             elif any(word.startswith(w) for w in b):
                 out.append((i, 1))
-        return out
+        return tuple(out)

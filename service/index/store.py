@@ -87,9 +87,26 @@ def fingerprint(doc: Document) -> str:
     return hashlib.sha256(json.dumps(meta).encode()).hexdigest()
 
 
+# BM25 over an OR query costs time in proportion to the postings it walks (about 1 ms per
+# thousand here). Past this many, the most frequent terms are left out of the candidate
+# query; they still count in the fuzzy re-ranking and the stance, which see every claim term.
+POSTING_BUDGET = 20_000
+
+
 def fts_query(terms: Iterable[str]) -> str:
     """Return an FTS5 MATCH expression that ORs the given terms, each quoted."""
     return " OR ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms) if t)
+
+
+def within_budget(frequencies: dict[str, int], budget: int = POSTING_BUDGET) -> list[str]:
+    """Return the rarest terms whose postings fit the budget (always at least one term)."""
+    chosen, spent = [], 0
+    for term, df in sorted(frequencies.items(), key=lambda kv: kv[1]):
+        if chosen and spent + df > budget:
+            break
+        chosen.append(term)
+        spent += df
+    return chosen
 
 
 class SentenceIndex:
@@ -238,6 +255,8 @@ class SentenceIndex:
             h.update(f"{doc_id}\0{content}\n".encode())
         version = h.hexdigest()[:16]
         self._set_meta("corpus_version", version)
+        passages = self.db.execute("SELECT coalesce(sum(passage_count), 0) FROM documents")
+        self._set_meta("passages", str(passages.fetchone()[0]))
         return version
 
     # Reading -----------------------------------------------------------------------------
@@ -253,12 +272,23 @@ class SentenceIndex:
         return self._meta("pipeline")
 
     def passage_count(self) -> int:
-        """Return the number of indexed passages."""
+        """Return the number of indexed passages (kept in `meta` by every write)."""
+        stored = self._meta("passages")
+        if stored is not None:
+            return int(stored)
         return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
 
-    def search(self, terms: Iterable[str], limit: int) -> list[Candidate]:
-        """Return up to `limit` passages matching any of the terms, best BM25 first."""
-        query = fts_query(terms)
+    def search(
+        self, terms: Iterable[str], limit: int, frequencies: dict[str, int] | None = None
+    ) -> list[Candidate]:
+        """Return up to `limit` passages matching any of the terms, best BM25 first.
+
+        `frequencies` are the terms' document frequencies, if the caller has them already.
+        """
+        terms = list(terms)
+        if frequencies is None:
+            frequencies = self.document_frequencies(terms)
+        query = fts_query(within_budget({t: frequencies[t] for t in terms if t in frequencies}))
         if not query:
             return []
         rows = self.db.execute(

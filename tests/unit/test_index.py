@@ -8,6 +8,7 @@ from service.corpus import load_corpus
 from service.corpus.documents import read_document
 from service.engine import build_pipeline
 from service.index import SentenceIndex
+from service.index.store import within_budget
 from tests.conftest import SEEDS
 
 
@@ -57,7 +58,9 @@ def test_add_and_remove_one_document(tmp_path, corpus, pipeline):
     path.write_text("Eiffelturm gesperrt\n\nDer Eiffelturm in Paris bleibt geschlossen.", "utf-8")
     index.add_documents([read_document(path)], pipeline)
     assert [c.passage.source.document_id for c in index.search(["eiffelturm"], 5)] == ["extra"] * 2
+    before = index.passage_count()
     assert index.remove_document("extra") is True
+    assert index.passage_count() == before - 2
     assert index.search(["eiffelturm"], 5) == []
     assert index.remove_document("extra") is False
 
@@ -74,3 +77,17 @@ def test_search_uses_the_term_index(verifier):
     hits = verifier.index.search(["ovks", "2500", "soldat"], 5)
     assert hits and all(c.bm25 > 0 for c in hits)
     assert "2500 Soldaten" in hits[0].passage.text
+
+
+def test_posting_budget_drops_the_most_frequent_terms():
+    frequencies = {"mensch": 26_000, "gestorb": 1_500, "1000": 1_000, "covid": 8_600}
+    assert within_budget(frequencies, 12_000) == ["1000", "gestorb", "covid"]
+    assert within_budget(frequencies, 100) == ["1000"]  # the rarest term always stays
+    assert within_budget({}, 100) == []
+
+
+def test_passage_count_follows_every_write(tmp_path, corpus, pipeline):
+    index = SentenceIndex(tmp_path / "index.sqlite3")
+    index.sync(load_corpus(corpus), pipeline)
+    counted = index.db.execute("SELECT count(*) FROM passages").fetchone()[0]
+    assert index.passage_count() == counted == sum(d["passage_count"] for d in index.documents())
