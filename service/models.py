@@ -58,6 +58,7 @@ class Quantity:
     counted: str | None = None  # category such as "soldiers", "arrests"
     group: str | None = None  # who is counted, when stated ("security_forces")
     counted_text: str | None = None
+    elided: bool = False  # "18 weitere": what is counted was named in an earlier sentence
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from service.claims.analysis import ClaimAnalysis
+from service.claims.analysis import ClaimAnalysis, TermGroup
 from service.claims.polarity import PolarityReader
 from service.claims.quantities import QuantityReader
+from service.index import Context
 from service.models import Highlight, Passage, Quantity
 from service.text import Analyzer
 
@@ -17,6 +18,9 @@ from service.text import Analyzer
 COVERAGE_FOR_NUMBERS = 0.4
 COVERAGE_FOR_TOPIC = 0.6
 GENERAL_GROUPS = (None, "people")
+# A claim term found only in the sentence before a passage, or in its headline, counts this
+# much: the passage's number is about what the text around it is about.
+CONTEXT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +53,35 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return True
     if a.counted != b.counted or a.counted is None:
         return False
+    if (a.elided and a.group is None) or (b.elided and b.group is None):
+        return False  # "18 weitere" of something unnamed
     return a.group == b.group or (a.group in GENERAL_GROUPS and b.group in GENERAL_GROUPS)
+
+
+def _in_quantity(group: TermGroup, quantities: list[Quantity], text: str) -> bool:
+    """Return whether a claim group belongs to a quantity, so the number comparison checks it.
+
+    That is a number, the words of a quantity ("weniger als 20") and a general noun between
+    the number and what it counts ("100 people died": a source says "100 Tote").
+    """
+    if group.kind == "number":
+        return True
+    for q in quantities:
+        if q.start <= group.start and group.end <= q.end:
+            return True
+        counted_end = _counted_end(q, text)
+        tagged = any(a.startswith("@") and a[1:] != q.counted for a in group.alternatives)
+        if tagged and q.end <= group.start and group.end <= counted_end:
+            return True
+    return False
+
+
+def _counted_end(q: Quantity, text: str) -> int:
+    """Return where the words naming what a quantity counts end in the text."""
+    if not q.counted_text:
+        return q.end
+    m = re.search(re.escape(q.counted_text), text[q.end :], re.IGNORECASE)
+    return q.end + m.end() if m else q.end
 
 
 def _label(q: Quantity, text: str) -> str:
@@ -69,16 +101,36 @@ class StanceJudge:
         self.quantities = quantities
         self.polarity = polarity
 
-    def judge(self, claim: ClaimAnalysis, passage: Passage, idf: dict[str, float]) -> Judgement:
-        """Return the stance of a passage towards a claim, with reasons and highlights."""
+    def judge(
+        self,
+        claim: ClaimAnalysis,
+        passage: Passage,
+        idf: dict[str, float],
+        context: Context | None = None,
+    ) -> Judgement:
+        """Return the stance of a passage towards a claim, with reasons and highlights.
+
+        The terms of the sentences around the passage (its `context`) count, at a discount,
+        towards a claim with numbers; the sentence before tells what "18 weitere" counts.
+        """
+        context = context or Context("", "")
         # Coverage comes from the stored terms, so most candidates are settled without
         # analysing their text again.
         present = set(passage.terms.split())
         claim_counts = claim.counted_quantities
-        weighed = [g for g in claim.groups if not (g.kind == "number" and claim_counts)]
+        weighed = [
+            g
+            for g in claim.groups
+            if not (claim_counts and _in_quantity(g, claim_counts, claim.text))
+        ]
         matched = [g for g in weighed if present.intersection(g.alternatives)]
         total = sum(self._idf(g.alternatives, idf) for g in weighed) or 1.0
         coverage = sum(self._idf(g.alternatives, idf) for g in matched) / total
+        around = set(context.terms.split()) if claim_counts else set()
+        in_context = [
+            g for g in weighed if g not in matched and around.intersection(g.alternatives)
+        ]
+        coverage += CONTEXT_WEIGHT * sum(self._idf(g.alternatives, idf) for g in in_context) / total
         if coverage < (COVERAGE_FOR_NUMBERS if claim_counts else COVERAGE_FOR_TOPIC):
             return Judgement("neutral", (), (), coverage)
         text = passage.text
@@ -90,7 +142,8 @@ class StanceJudge:
         # Quantities that count the same thing.
         pairs = []
         if claim_counts and coverage >= COVERAGE_FOR_NUMBERS:
-            for pq in self.quantities.read(text):
+            read = self.quantities.read(text)
+            for pq in self.quantities.resolve_elided(read, context.previous):
                 for cq in claim_counts:
                     if comparable(cq, pq):
                         pairs.append((cq, pq, overlap(cq, pq)))

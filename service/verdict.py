@@ -27,7 +27,16 @@ def decide(supporting: Sequence[Evidence], contradicting: Sequence[Evidence]) ->
         return "not_enough_info", 0.9
     documents = {e.passage.source.document_id for e in [*supporting, *contradicting]}
     strength = 1 - math.exp(-1.5 * (s + c))  # more independent evidence, more certainty
-    if s and c and min(s, c) >= CONFLICT_RATIO * max(s, c) and len(documents) > 1:
+    # Sources conflict when the best passage of each side is credible next to the other's,
+    # however many sources repeat the majority figure.
+    best_s = max((e.weight for e in supporting), default=0.0)
+    best_c = max((e.weight for e in contradicting), default=0.0)
+    if (
+        best_s
+        and best_c
+        and min(best_s, best_c) >= CONFLICT_RATIO * max(best_s, best_c)
+        and len(documents) > 1
+    ):
         return "conflicting", round(strength * min(s, c) / max(s, c), 3)
     if s >= c:
         return "supported", round(strength * s / (s + c), 3)

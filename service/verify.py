@@ -75,10 +75,13 @@ class Verifier:
         frequencies = self.index.document_frequencies(terms)
         ranked = self.rank(claim, self.candidates, min_score, frequencies)
         idf = idf_weights(frequencies, terms, self.index.passage_count())
+        contexts = self.index.contexts([h.passage.passage_id for h in ranked])
         supporting: list[Evidence] = []
         contradicting: list[Evidence] = []
         for hit in ranked:
-            judgement = self.judge.judge(claim, hit.passage, idf)
+            judgement = self.judge.judge(
+                claim, hit.passage, idf, contexts.get(hit.passage.passage_id)
+            )
             if judgement.stance == "neutral":
                 continue
             evidence = Evidence(

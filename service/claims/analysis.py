@@ -119,11 +119,12 @@ class ClaimAnalyzer:
                 )
         else:
             groups = self._german_groups(text)
+        quantities = self.quantities.read(text, lang)
         return ClaimAnalysis(
             text=text,
             language=lang,
-            groups=groups,
-            quantities=self.quantities.read(text, lang),
+            groups=_tag_counted(groups, quantities, text),
+            quantities=quantities,
             negations=self.polarity.negations(text),
             opposites=self.polarity.opposite_words(text),
             dictionary_available=self.dictionary.available,
@@ -202,3 +203,31 @@ class ClaimAnalyzer:
             if found:
                 return 2, found
         return 1, self.dictionary.translate(tokens[i].norm, 4)
+
+
+def _tag_counted(groups: list[TermGroup], quantities: list[Quantity], text: str) -> list[TermGroup]:
+    """Return the groups with each counted thing's category tag on the words that name it.
+
+    "kamen 20 Menschen ums Leben" names deaths with a phrase; tagged "@deaths", it matches a
+    passage that says "Tote" or "getötet".
+    """
+    out = list(groups)
+    for q in quantities:
+        if not q.counted or not q.counted_text:
+            continue
+        tag = "@" + q.counted
+        if any(tag in g.alternatives for g in out):
+            continue
+        m = re.search(re.escape(q.counted_text), text[q.end :], re.IGNORECASE)
+        if m is None:
+            continue
+        start, end = q.end + m.start(), q.end + m.end()
+        inside = [i for i, g in enumerate(out) if start <= g.start and g.end <= end]
+        for i in inside:
+            g = out[i]
+            out[i] = TermGroup(
+                g.word, g.start, g.end, (*g.alternatives, tag), g.kind, g.translations
+            )
+        if not inside:
+            out.append(TermGroup(text[start:end], start, end, (tag,), "word"))
+    return sorted(out, key=lambda g: g.start)

@@ -53,6 +53,8 @@ class Cues:
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.ordinals = {k: int(v) for k, v in data["ordinals"].items()}
         self.not_counts = frozenset(data["not_counts"]["words"])
+        self.elided = frozenset(data["elided"]["words"])
+        self.elided_followers = frozenset(data["elided"]["english_followers"])
 
     @classmethod
     def load(cls, path: Path | None = None) -> Cues:

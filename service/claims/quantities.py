@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from text_to_num import text2num
 
@@ -75,6 +76,18 @@ class QuantityReader:
             i += used
         return sorted(out, key=lambda q: q.start)
 
+    def resolve_elided(self, quantities: list[Quantity], previous: str) -> list[Quantity]:
+        """Return the quantities with a left-out noun given the group the text before names.
+
+        "...26 bewaffnete Kriminelle getötet. 18 weitere seien verletzt worden": 18 criminals.
+        """
+        if not any(q.elided for q in quantities):
+            return quantities
+        named = [q.group for q in self.read(previous) if q.kind == "count" and q.group]
+        if not named:
+            return quantities
+        return [replace(q, group=named[-1]) if q.elided else q for q in quantities]
+
     # One quantity starting at token i -----------------------------------------------------
 
     def _at(self, text: str, tokens: list[Token], i: int, language: str):
@@ -122,7 +135,19 @@ class QuantityReader:
             counted,
             group,
             counted_text,
+            self._elided(text, tokens, i + used, language) and group is None,
         ), used
+
+    def _elided(self, text: str, tokens: list[Token], j: int, language: str) -> bool:
+        """Return whether the noun after a number is left out ("18 weitere wurden verletzt")."""
+        if j >= len(tokens) or tokens[j].norm not in self.cues.elided:
+            return False
+        if j + 1 == len(tokens) or CLAUSE_BREAK.search(text[tokens[j].end : tokens[j + 1].start]):
+            return True
+        if language == "en":
+            return tokens[j + 1].norm in self.cues.elided_followers
+        # German nouns are capitalised: "vier weitere frühere Sowjetrepubliken" names its noun.
+        return not any(t.text[:1].isupper() for t in tokens[j + 1 : j + 3])
 
     def _number(self, tokens: list[Token], i: int, language: str) -> tuple[float | None, int]:
         tok = tokens[i]
@@ -211,11 +236,22 @@ class QuantityReader:
         hits.sort()
         events = [h for h in hits if h[1] in EVENTS]
         chosen = events[0] if events else hits[0]
-        context = " ".join(before + after)
-        group = next((name for name, rx in self.cues.groups.items() if rx.search(context)), None)
+        group = self._group(" ".join(after), first=True) or self._group(" ".join(before))
         if group is None and events:
             group = next((h[1] for h in hits if h[1] not in EVENTS and h[1] != "people"), None)
         return chosen[1], group, chosen[2]
+
+    def _group(self, words: str, first: bool = False) -> str | None:
+        """Return the group named nearest the number: the first one after it, or the last before.
+
+        "26 bewaffnete Kriminelle von Sicherheitskräften getötet" counts criminals.
+        """
+        found = [
+            (m.start(), name) for name, rx in self.cues.groups.items() for m in rx.finditer(words)
+        ]
+        if not found:
+            return None
+        return (min(found) if first else max(found))[1]
 
     def _date(self, text: str, tokens: list[Token], i: int):
         """Return a (day, month) date at token i: "19. Januar", "19 January", "January 19"."""

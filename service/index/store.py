@@ -66,6 +66,18 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
+class Context:
+    """The sentences around a passage, as far as a reader needs them to understand it.
+
+    A sentence such as "Es gab mehr als 100 Tote" says where and when only through the
+    text before it; "18 weitere wurden verletzt" says 18 of what only in the sentence before.
+    """
+
+    terms: str  # terms of the previous sentence and of the document's first (its headline)
+    previous: str  # text of the previous sentence
+
+
+@dataclass(frozen=True, slots=True)
 class SyncReport:
     """What a sync changed."""
 
@@ -298,6 +310,24 @@ class SentenceIndex:
             (query, limit),
         ).fetchall()
         return [Candidate(_passage(r), r[-1]) for r in rows]
+
+    def contexts(self, passage_ids: Sequence[str]) -> dict[str, Context]:
+        """Return, per passage, what the sentences before it say (see Context)."""
+        if not passage_ids:
+            return {}
+        marks = ", ".join("?" * len(passage_ids))
+        rows = self.db.execute(
+            "SELECT p.passage_id,"
+            " (SELECT group_concat(c.terms, ' ') FROM passages c"
+            "  WHERE c.document_id = p.document_id"
+            "  AND c.sentence_index IN (0, p.sentence_index - 1)"
+            "  AND c.sentence_index < p.sentence_index),"
+            " (SELECT c.text FROM passages c WHERE c.document_id = p.document_id"
+            "  AND c.sentence_index = p.sentence_index - 1)"
+            f" FROM passages p WHERE p.passage_id IN ({marks})",
+            list(passage_ids),
+        )
+        return {pid: Context(terms or "", previous or "") for pid, terms, previous in rows}
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """Return how many passages contain each term (terms never seen are left out)."""

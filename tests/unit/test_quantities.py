@@ -54,6 +54,47 @@ def test_groups_keep_different_counts_apart():
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "group"),
+    [
+        ("fast 30 bewaffnete Kriminelle wurden von Sicherheitskräften getötet", "de", "criminals"),
+        ("Sicherheitskräfte haben 26 bewaffnete Kriminelle getötet", "de", "criminals"),
+        (
+            "Tokajew zufolge kamen 26 Angehörige der Sicherheitskräfte ums Leben",
+            "de",
+            "security_forces",
+        ),
+        ("police officers shot 12 gunmen dead", "en", "criminals"),
+    ],
+)
+def test_the_group_named_nearest_after_the_number_wins(text, language, group):
+    assert only(text, language).group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "elided"),
+    [
+        ("18 weitere seien in den vergangenen Tagen verletzt worden", "de", True),
+        ("18 more were wounded", "en", True),
+        ("vier weitere frühere Sowjetrepubliken", "de", False),
+        ("Hunderte weitere Menschen wurden verletzt", "de", False),
+        ("18 more armed criminals were wounded", "en", False),
+    ],
+)
+def test_counts_with_a_left_out_noun(text, language, elided):
+    assert only(text, language).elided is elided
+
+
+def test_a_left_out_noun_takes_the_group_of_the_sentence_before():
+    previous = 'Sicherheitskräfte haben 26 "bewaffnete Kriminelle" getötet.'
+    injured = only("18 weitere seien verletzt worden")
+    resolved = reader.resolve_elided([injured], previous)[0]
+    assert resolved.group == "criminals"
+    people = only("Hunderte Menschen wurden verletzt")
+    assert not comparable(injured, people)  # unresolved: 18 of something unnamed
+    assert comparable(resolved, only("18 bewaffnete Kriminelle wurden verletzt"))
+
+
+@pytest.mark.parametrize(
     ("text", "language", "kind", "value"),
     [
         ("Der Abzug soll am 19. Januar abgeschlossen sein", "de", "date", 119),

@@ -1,0 +1,61 @@
+"""Stance of one passage towards a claim, and the verdict over all evidence."""
+
+import pytest
+
+from service.index import Context
+from service.models import Evidence, Passage, Source
+from service.verdict import decide
+
+
+def passage(verifier, text, document_id="doc", sentence=5):
+    terms = verifier.judge.analyzer.term_string(text)
+    source = Source(document_id, None, None, None, None, sentence, 0, len(text))
+    return Passage(f"{document_id}:{sentence}", text, terms, source)
+
+
+@pytest.fixture()
+def judge(verifier):
+    def run(claim, text, context=None):
+        analysed = verifier.claims.analyse(claim)
+        p = passage(verifier, text)
+        idf = {"": 1.0}  # every term weighs the same here
+        return verifier.judge.judge(analysed, p, idf, context)
+
+    return run
+
+
+def test_a_bare_figure_is_read_with_the_sentences_before_it(judge, verifier):
+    claim = "Bei den Unruhen in Kasachstan im Januar kamen weniger als 20 Menschen ums Leben"
+    figure = "Es gab mehr als 100 Tote."
+    assert judge(claim, figure).stance == "neutral"
+    around = verifier.judge.analyzer.term_string("Unruhen in Kasachstan: die Bilanz")
+    assert judge(claim, figure, Context(around, "")).stance == "contradicts"
+
+
+def test_qualifier_and_counted_words_are_part_of_the_number(judge):
+    judgement = judge("More than 1,000 people were arrested", "fast 8000 Festnahmen")
+    assert judgement.stance == "supports"
+    assert judgement.coverage == 1.0
+    assert "claim: More than 1,000 arrested; source: fast 8000 Festnahmen" in judgement.reasons[0]
+
+
+def test_a_left_out_noun_is_resolved_from_the_sentence_before(judge, verifier):
+    claim = "Weitere 18 bewaffnete Kriminelle wurden verletzt"
+    text = "18 weitere seien verletzt worden."
+    previous = 'Sicherheitskräfte haben 26 "bewaffnete Kriminelle" getötet.'
+    around = verifier.judge.analyzer.term_string(previous)
+    assert judge(claim, text, Context(around, "")).stance == "neutral"
+    assert judge(claim, text, Context(around, previous)).stance == "supports"
+
+
+def evidence(verifier, document_id, stance, weight):
+    return Evidence(passage(verifier, "x", document_id), 80.0, stance, (), (), weight)
+
+
+def test_one_credible_dissenting_source_makes_a_conflict(verifier):
+    majority = [evidence(verifier, d, "supports", 1.0) for d in ("a", "b", "c")]
+    dissent = [evidence(verifier, "d", "contradicts", 0.5)]
+    assert decide(majority, dissent)[0] == "conflicting"
+    assert decide(majority, [evidence(verifier, "d", "contradicts", 0.1)])[0] == "supported"
+    assert decide([], dissent)[0] == "refuted"
+    assert decide([], []) == ("not_enough_info", 0.9)
