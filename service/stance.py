@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
-from service.claims.analysis import ClaimAnalysis, TermGroup
+from service.claims.analysis import ClaimAnalysis
 from service.claims.polarity import PolarityReader
-from service.claims.quantities import QuantityReader
+from service.claims.quantities import QuantityReader, counted_span
+from service.coverage import PassageTerms, measure
 from service.index import Context
 from service.models import Highlight, Passage, Quantity
 from service.text import Analyzer
@@ -18,9 +18,6 @@ from service.text import Analyzer
 COVERAGE_FOR_NUMBERS = 0.4
 COVERAGE_FOR_TOPIC = 0.6
 GENERAL_GROUPS = (None, "people")
-# A claim term found only in the sentence before a passage, or in its headline, counts this
-# much: the passage's number is about what the text around it is about.
-CONTEXT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +38,9 @@ def overlap(a: Quantity, b: Quantity) -> str:
         if left.high == right.low and left.high_open and right.low_open:
             return "disjoint"  # "fewer than 100" against "more than 100"
         if left.high == right.low and (left.high_open or right.low_open):
-            return "touching"  # "more than 100" against a plain "100": the source does not say
+            if left.low == left.high or right.low == right.high:
+                return "touching"  # "more than 100" against a plain, maybe rounded "100"
+            return "disjoint"  # "fast 8000" (under 8000) against "mindestens 8000"
     return "compatible"
 
 
@@ -49,6 +48,8 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Return whether two quantities measure the same thing."""
     if a.kind != b.kind:
         return False
+    if a.kind == "ordinal":
+        return a.counted == b.counted
     if a.kind != "count":
         return True
     if a.counted != b.counted or a.counted is None:
@@ -58,39 +59,12 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     return a.group == b.group or (a.group in GENERAL_GROUPS and b.group in GENERAL_GROUPS)
 
 
-def _in_quantity(group: TermGroup, quantities: list[Quantity], text: str) -> bool:
-    """Return whether a claim group belongs to a quantity, so the number comparison checks it.
-
-    That is a number, the words of a quantity ("weniger als 20") and a general noun between
-    the number and what it counts ("100 people died": a source says "100 Tote").
-    """
-    if group.kind == "number":
-        return True
-    for q in quantities:
-        if q.start <= group.start and group.end <= q.end:
-            return True
-        counted_end = _counted_end(q, text)
-        tagged = any(a.startswith("@") and a[1:] != q.counted for a in group.alternatives)
-        if tagged and q.end <= group.start and group.end <= counted_end:
-            return True
-    return False
-
-
-def _counted_end(q: Quantity, text: str) -> int:
-    """Return where the words naming what a quantity counts end in the text."""
-    if not q.counted_text:
-        return q.end
-    m = re.search(re.escape(q.counted_text), text[q.end :], re.IGNORECASE)
-    return q.end + m.end() if m else q.end
-
-
 def _label(q: Quantity, text: str) -> str:
     """Return a quantity as a reader would quote it, with the words for what it counts."""
-    label = q.text
-    if q.counted_text:
-        m = re.search(re.escape(q.counted_text), text[q.end :], re.IGNORECASE)
-        label += " " + (m.group() if m else q.counted_text)
-    return label
+    span = counted_span(q, text)
+    if span:
+        return f"{q.text} {text[span[0] : span[1]]}"
+    return f"{q.text} {q.counted_text}" if q.counted_text else q.text
 
 
 class StanceJudge:
@@ -114,28 +88,35 @@ class StanceJudge:
         towards a claim with numbers; the sentence before tells what "18 weitere" counts.
         """
         context = context or Context("", "")
+        claim_counts = claim.counted_quantities
+        weighed = claim.topic
+        text = passage.text
+        opposite_words = self.polarity.opposite_words(text) if claim.opposites else []
+        pairs_here = {pair for pair, _, _, _ in opposite_words}
+        paired = [
+            g
+            for g in weighed
+            for pair, _, start, end in claim.opposites
+            if pair in pairs_here and g.start < end and start < g.end
+        ]
         # Coverage comes from the stored terms, so most candidates are settled without
         # analysing their text again.
-        present = set(passage.terms.split())
-        claim_counts = claim.counted_quantities
-        weighed = [
-            g
-            for g in claim.groups
-            if not (claim_counts and _in_quantity(g, claim_counts, claim.text))
-        ]
-        matched = [g for g in weighed if present.intersection(g.alternatives)]
-        total = sum(self._idf(g.alternatives, idf) for g in weighed) or 1.0
-        coverage = sum(self._idf(g.alternatives, idf) for g in matched) / total
-        around = set(context.terms.split()) if claim_counts else set()
-        in_context = [
-            g for g in weighed if g not in matched and around.intersection(g.alternatives)
-        ]
-        coverage += CONTEXT_WEIGHT * sum(self._idf(g.alternatives, idf) for g in in_context) / total
+        covered = measure(
+            weighed,
+            PassageTerms(passage.terms.split()),
+            idf,
+            PassageTerms(context.terms.split()),
+            bool(claim_counts),
+            paired,
+        )
+        coverage, matched = covered.value, covered.matched
         if coverage < (COVERAGE_FOR_NUMBERS if claim_counts else COVERAGE_FOR_TOPIC):
             return Judgement("neutral", (), (), coverage)
-        text = passage.text
+        if covered.missing_entities:
+            # A passage that never names who or where the claim is about is not about it.
+            return Judgement("neutral", (), (), coverage)
         terms = self.analyzer.terms(text)
-        matched_terms = {a for g in matched for a in g.alternatives}
+        matched_terms = covered.terms
         spans = [(t.start, t.end) for t in terms if t.term in matched_terms]
         highlights = [Highlight(s, e, "term") for s, e in spans]
 
@@ -161,7 +142,7 @@ class StanceJudge:
 
         # Polarity: negations over matched words, and opposite words.
         flips, polarity_reasons, polarity_marks = self._polarity(
-            claim, text, spans, terms, matched_terms
+            claim, text, terms, matched_terms, opposite_words
         )
         highlights.extend(polarity_marks)
 
@@ -187,11 +168,7 @@ class StanceJudge:
             stance, tuple(reasons), tuple(sorted(set(highlights), key=lambda h: h.start)), coverage
         )
 
-    @staticmethod
-    def _idf(alternatives: tuple[str, ...], idf: dict[str, float]) -> float:
-        return max((idf.get(a, idf.get("", 1.0)) for a in alternatives), default=1.0)
-
-    def _polarity(self, claim: ClaimAnalysis, text: str, spans, terms, matched_terms):
+    def _polarity(self, claim: ClaimAnalysis, text: str, terms, matched_terms, opposite_words):
         """Return (number of polarity flips, reasons, highlights) of a passage against a claim."""
         reasons: list[str] = []
         marks: list[Highlight] = []
@@ -202,18 +179,23 @@ class StanceJudge:
             and not t.term[:1].isdigit()
             and t.term not in self.analyzer.aliases.keys
         ]
-        opposite_words = self.polarity.opposite_words(text)
         claim_sides = {(pair, side) for pair, side, _, _ in claim.opposites}
+        passage_sides = {(pair, side) for pair, side, _, _ in opposite_words}
         flips = 0
         for pair, side, start, end in opposite_words:
-            if (pair, 1 - side) in claim_sides and (pair, side) not in claim_sides:
+            same = (pair, side) in claim_sides
+            # A source that also uses the claim's own word ("gewaltsame Proteste ... friedliche
+            # Demonstranten") says something else with the opposite one.
+            opposed = (pair, 1 - side) in claim_sides and not same
+            opposed = opposed and (pair, 1 - side) not in passage_sides
+            if opposed:
                 flips += 1
                 reasons.append(
                     f"opposite: claim says '{self._claim_word(claim, pair)}', "
                     f"source says '{text[start:end]}'"
                 )
                 marks.append(Highlight(start, end, "negation"))
-            if (pair, 1 - side) in claim_sides or (pair, side) in claim_sides:
+            if same or opposed:
                 word_spans.append((start, end))
         negations = [
             n

@@ -87,13 +87,12 @@ class Aliases:
         self._phrases: dict[tuple[str, ...], str] = {}
         self._exact: dict[tuple[str, ...], str] = {}
         for key, group in groups.items():
-            target = self._exact if group.get("case_sensitive") else self._phrases
             for name in group.get("names", []):
-                toks = tuple(
-                    t.text if group.get("case_sensitive") else t.norm for t in tokenize(name)
-                )
-                if toks:
-                    target[toks] = key
+                if toks := tuple(t.norm for t in tokenize(name)):
+                    self._phrases[toks] = key
+            for name in group.get("exact_names", []):
+                if toks := tuple(t.text for t in tokenize(name)):
+                    self._exact[toks] = key
         self.keys = frozenset(groups)
         self._starts = frozenset(p[0] for p in [*self._phrases, *self._exact])
         self.longest = max((len(p) for p in [*self._phrases, *self._exact]), default=1)
@@ -101,14 +100,22 @@ class Aliases:
     def match(self, tokens: list[Token], i: int, stems: list[str]) -> tuple[str, int] | None:
         """Return (entity key, tokens used) for the longest alias starting at token i."""
         first = tokens[i]
-        if not {first.norm, stems[i], first.text} & self._starts:
+        heads = {first.norm, stems[i], first.text, first.norm.removesuffix("s")}
+        if not heads & self._starts:
             return None
         for n in range(min(self.longest, len(tokens) - i), 0, -1):
             window = tokens[i : i + n]
+            norms = tuple(t.norm for t in window)
             key = (
-                self._phrases.get(tuple(t.norm for t in window))
+                self._phrases.get(norms)
                 or self._phrases.get(tuple(stems[i : i + n]))
                 or self._exact.get(tuple(t.text for t in window))
+                # A German genitive: "Putins", "Tokajews", "Kasachstans".
+                or (
+                    len(norms[-1]) > 4
+                    and norms[-1].endswith("s")
+                    and self._phrases.get((*norms[:-1], norms[-1][:-1]))
+                )
             )
             if key:
                 return key, n

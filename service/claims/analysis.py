@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from service.claims.cues import Cues
 from service.claims.dictionary import Dictionary
 from service.claims.polarity import Negation, PolarityReader
-from service.claims.quantities import QuantityReader, describe
+from service.claims.quantities import QuantityReader, counted_span, describe
 from service.models import Quantity
 from service.text import Analyzer, tokenize
 
@@ -39,6 +39,9 @@ class ClaimAnalysis:
     opposites: list[tuple[int, int, int, int]]
     dictionary_available: bool
     notes: list[str] = field(default_factory=list)
+    # The groups that say what the claim is about; with a number to compare, the words of
+    # the quantity itself are left to the comparison.
+    topic: list[TermGroup] = field(default_factory=list)
 
     @property
     def negated(self) -> bool:
@@ -120,10 +123,13 @@ class ClaimAnalyzer:
         else:
             groups = self._german_groups(text)
         quantities = self.quantities.read(text, lang)
+        groups = _tag_counted(groups, quantities, text)
+        counts = [q for q in quantities if q.kind != "year"]
         return ClaimAnalysis(
             text=text,
             language=lang,
-            groups=_tag_counted(groups, quantities, text),
+            groups=groups,
+            topic=[g for g in groups if not (counts and _in_quantity(g, counts, text, self.cues))],
             quantities=quantities,
             negations=self.polarity.negations(text),
             opposites=self.polarity.opposite_words(text),
@@ -213,15 +219,15 @@ def _tag_counted(groups: list[TermGroup], quantities: list[Quantity], text: str)
     """
     out = list(groups)
     for q in quantities:
-        if not q.counted or not q.counted_text:
+        if not q.counted:
             continue
         tag = "@" + q.counted
         if any(tag in g.alternatives for g in out):
             continue
-        m = re.search(re.escape(q.counted_text), text[q.end :], re.IGNORECASE)
-        if m is None:
+        span = counted_span(q, text)
+        if span is None:
             continue
-        start, end = q.end + m.start(), q.end + m.end()
+        start, end = span
         inside = [i for i, g in enumerate(out) if start <= g.start and g.end <= end]
         for i in inside:
             g = out[i]
@@ -231,3 +237,25 @@ def _tag_counted(groups: list[TermGroup], quantities: list[Quantity], text: str)
         if not inside:
             out.append(TermGroup(text[start:end], start, end, (tag,), "word"))
     return sorted(out, key=lambda g: g.start)
+
+
+def _in_quantity(group: TermGroup, quantities: list[Quantity], text: str, cues: Cues) -> bool:
+    """Return whether a claim group belongs to a quantity, so the number comparison checks it.
+
+    That is a number, the words of a quantity ("weniger als 20") and a noun between the
+    number and what it counts that names a category or group ("100 people died", "26
+    Angehörige der Sicherheitskräfte ums Leben"): a source says "100 Tote", "16
+    Sicherheitskräfte getötet".
+    """
+    if group.kind == "number":
+        return True
+    for q in quantities:
+        if q.start <= group.start and group.end <= q.end:
+            return True
+        counted_end = (counted_span(q, text) or (0, q.end))[1]
+        if not q.end <= group.start <= group.end <= counted_end:
+            continue
+        tagged = any(a.startswith("@") and a[1:] != q.counted for a in group.alternatives)
+        if tagged or any(rx.search(group.word.lower()) for rx in cues.groups.values()):
+            return True
+    return False

@@ -27,6 +27,14 @@ def _interval(q: Quantity) -> str:
     return f"{left}{q.low:g}, {'inf' if math.isinf(q.high) else f'{q.high:g}'}{right}"
 
 
+def counted_span(q: Quantity, text: str) -> tuple[int, int] | None:
+    """Return where the words naming what a quantity counts stand in its text, if anywhere."""
+    if not q.counted_text:
+        return None
+    m = re.search(re.escape(q.counted_text), text[q.end :], re.IGNORECASE)
+    return (q.end + m.start(), q.end + m.end()) if m else None
+
+
 def describe(q: Quantity) -> dict:
     """Return a quantity as a JSON-ready dict for `analysis`."""
     return {
@@ -288,5 +296,16 @@ class QuantityReader:
                 rest in ("", "e", "en", "er", "es", "em") and (noun_follows or english_superlative)
             ):
                 end = nxt.end if english_superlative and not superlative else tok.end
-                return Quantity(text[tok.start : end], tok.start, end, value, value, kind="ordinal")
+                # A rank by size ("neuntgrößte", "ninth largest") is not a place in a sequence
+                # ("erste Einheiten"): `counted` keeps the two apart.
+                ranks = "rank" if superlative or english_superlative else "sequence"
+                return Quantity(
+                    text[tok.start : end],
+                    tok.start,
+                    end,
+                    value,
+                    value,
+                    kind="ordinal",
+                    counted=ranks,
+                )
         return None

@@ -65,6 +65,12 @@ class Candidate:
     bm25: float
 
 
+# What a reader has in mind at a passage: the headline and lead (the first sentences) and
+# the sentences just before it.
+LEAD_SENTENCES = 3
+SENTENCES_BEFORE = 2
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """The sentences around a passage, as far as a reader needs them to understand it.
@@ -73,7 +79,7 @@ class Context:
     text before it; "18 weitere wurden verletzt" says 18 of what only in the sentence before.
     """
 
-    terms: str  # terms of the previous sentence and of the document's first (its headline)
+    terms: str  # terms of the document's headline and lead, and of the sentences just before
     previous: str  # text of the previous sentence
 
 
@@ -319,9 +325,9 @@ class SentenceIndex:
         rows = self.db.execute(
             "SELECT p.passage_id,"
             " (SELECT group_concat(c.terms, ' ') FROM passages c"
-            "  WHERE c.document_id = p.document_id"
-            "  AND c.sentence_index IN (0, p.sentence_index - 1)"
-            "  AND c.sentence_index < p.sentence_index),"
+            "  WHERE c.document_id = p.document_id AND c.sentence_index < p.sentence_index"
+            f"  AND (c.sentence_index < {LEAD_SENTENCES}"
+            f"  OR c.sentence_index >= p.sentence_index - {SENTENCES_BEFORE})),"
             " (SELECT c.text FROM passages c WHERE c.document_id = p.document_id"
             "  AND c.sentence_index = p.sentence_index - 1)"
             f" FROM passages p WHERE p.passage_id IN ({marks})",

@@ -133,6 +133,8 @@ def test_times_years_and_verbs_are_not_counts(text):
         ("2500 soldiers", "2500 Soldaten", "compatible"),
         ("more than 10,000 people were arrested", "10.000 Festnahmen", "touching"),
         ("at least 164 people died", "Dutzende Tote", "disjoint"),
+        ("at least 8000 people were arrested", "fast 8000 Festnahmen", "disjoint"),
+        ("fewer than 100 people died", "100 Tote", "touching"),
     ],
 )
 def test_interval_comparison(claim, source, expected):

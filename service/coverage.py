@@ -1,0 +1,95 @@
+"""How much of a claim a passage covers: its IDF-weighted term groups found in the passage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from service.claims.analysis import TermGroup
+
+# A claim term found only in the sentence before a passage, or in its headline, counts this
+# much: the passage's number is about what the text around it is about.
+CONTEXT_WEIGHT = 0.5
+# Stems that differ only by a short ending are one word: the German stemmer leaves
+# "behauptet" (behauptete) apart from "behaupt" (Behauptung), "verhindert" from "verhind".
+MIN_STEM = 5
+MAX_ENDING = 3
+
+
+def _truncations(term: str) -> range:
+    return range(max(MIN_STEM, len(term) - MAX_ENDING), len(term))
+
+
+class PassageTerms:
+    """A passage's terms, looked up exactly or up to a short inflectional ending."""
+
+    def __init__(self, terms: Iterable[str]):
+        self.exact = set(terms)
+        self.shortened: dict[str, str] = {}
+        for t in self.exact:
+            if t.isalpha():
+                for k in _truncations(t):
+                    self.shortened.setdefault(t[:k], t)
+
+    def find(self, alternatives: Sequence[str]) -> str | None:
+        """Return the passage term that one of the alternatives names, if any."""
+        for a in alternatives:
+            if a in self.exact:
+                return a
+        for a in alternatives:
+            if not a.isalpha():
+                continue
+            if a in self.shortened:
+                return self.shortened[a]
+            for k in _truncations(a):
+                if a[:k] in self.exact:
+                    return a[:k]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The share of a claim's information a passage carries, and what matched."""
+
+    value: float
+    matched: tuple[TermGroup, ...]
+    terms: frozenset[str]  # the passage terms that matched
+    missing_entities: tuple[TermGroup, ...]  # named in the claim, absent from passage and context
+
+
+def idf_of(group: TermGroup, idf: dict[str, float]) -> float:
+    """Return a group's weight: the IDF of its rarest alternative."""
+    return max((idf.get(a, idf.get("", 1.0)) for a in group.alternatives), default=1.0)
+
+
+def measure(
+    groups: Sequence[TermGroup],
+    passage: PassageTerms,
+    idf: dict[str, float],
+    around: PassageTerms,
+    count_context: bool = False,
+    paired: Sequence[TermGroup] = (),
+) -> Coverage:
+    """Return the coverage of the claim groups by a passage.
+
+    `around` holds the terms of the sentences before the passage: an entity named there is
+    the passage's subject too, and with `count_context` any term there counts at a discount.
+    `paired` are groups whose word's opposite or synonym the passage uses ("begrenzt" for
+    "vorübergehend"): they are on the passage's subject, whatever side it takes.
+    """
+    total = sum(idf_of(g, idf) for g in groups) or 1.0
+    matched, terms, missing, value = [], set(), [], 0.0
+    for g in groups:
+        found = passage.find(g.alternatives)
+        if found is not None or g in paired:
+            matched.append(g)
+            value += idf_of(g, idf)
+            if found is not None:
+                terms.add(found)
+            continue
+        in_context = around.find(g.alternatives) is not None
+        if in_context and count_context:
+            value += CONTEXT_WEIGHT * idf_of(g, idf)
+        if g.kind == "entity" and not in_context:
+            missing.append(g)
+    return Coverage(value / total, tuple(matched), frozenset(terms), tuple(missing))
