@@ -27,9 +27,13 @@ class PassageTerms:
         self.exact = set(terms)
         self.shortened: dict[str, str] = {}
         for t in self.exact:
-            if t.isalpha():
-                for k in _truncations(t):
-                    self.shortened.setdefault(t[:k], t)
+            if not t.isalpha():
+                continue
+            for k in _truncations(t):
+                self.shortened.setdefault(t[:k], t)
+            # A German participle: "gerichtet" is a form of "richten", "geschickt" of "schicken".
+            if t.startswith("ge") and len(t) - 2 >= MIN_STEM:
+                self.shortened.setdefault(t[2:], t)
 
     def find(self, alternatives: Sequence[str]) -> str | None:
         """Return the passage term that one of the alternatives names, if any."""

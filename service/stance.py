@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from service.claims.analysis import ClaimAnalysis
-from service.claims.polarity import PolarityReader
+from service.claims.polarity import PolarityReader, prefix_antonyms
 from service.claims.quantities import QuantityReader, counted_span
 from service.coverage import PassageTerms, measure
 from service.index import Context
@@ -16,7 +16,7 @@ from service.text import Analyzer
 # A passage is about the claim's subject when it covers this share of the claim's
 # information (IDF-weighted terms); a support by topic alone needs more than a number check.
 COVERAGE_FOR_NUMBERS = 0.4
-COVERAGE_FOR_TOPIC = 0.6
+COVERAGE_FOR_TOPIC = 0.5
 GENERAL_GROUPS = (None, "people")
 
 
@@ -28,6 +28,15 @@ class Judgement:
     reasons: tuple[str, ...]
     highlights: tuple[Highlight, ...]
     coverage: float
+    measured: bool = False  # decided by comparing numbers that count the same thing
+
+    def weight(self, score: float) -> float:
+        """Return how much this judgement counts towards a verdict, given the fuzzy score.
+
+        A number stated for the same thing is explicit evidence however the rest is worded;
+        agreement in words only counts as far as the wording matches.
+        """
+        return self.coverage if self.measured else self.coverage * score / 100
 
 
 def overlap(a: Quantity, b: Quantity) -> str:
@@ -99,6 +108,8 @@ class StanceJudge:
             for pair, _, start, end in claim.opposites
             if pair in pairs_here and g.start < end and start < g.end
         ]
+        antonyms = prefix_antonyms(weighed, passage.terms.split(), self.quantities.cues)
+        paired += [g for g, _ in antonyms]
         # Coverage comes from the stored terms, so most candidates are settled without
         # analysing their text again.
         covered = measure(
@@ -144,7 +155,17 @@ class StanceJudge:
         flips, polarity_reasons, polarity_marks = self._polarity(
             claim, text, terms, matched_terms, opposite_words
         )
+        for group, term in antonyms:
+            flips += 1
+            polarity_reasons.append(f"opposite: claim says '{group.word}', source says '{term}'")
+            polarity_marks.extend(
+                Highlight(t.start, t.end, "negation") for t in terms if t.term == term
+            )
         highlights.extend(polarity_marks)
+        if claim.negated and not any(g in matched for g in claim.negation_focus):
+            # "Russia will not allow revolutions" against a sentence about revolutions that
+            # says nothing of allowing them: the source does not address what is denied.
+            return Judgement("neutral", (), (), coverage)
 
         outcomes = {how for _, _, how in pairs}
         if claim_counts:
@@ -165,7 +186,11 @@ class StanceJudge:
         if stance != "neutral":
             reasons.append(f"covers {coverage:.0%} of the claim's key terms")
         return Judgement(
-            stance, tuple(reasons), tuple(sorted(set(highlights), key=lambda h: h.start)), coverage
+            stance,
+            tuple(reasons),
+            tuple(sorted(set(highlights), key=lambda h: h.start)),
+            coverage,
+            bool(claim_counts) and stance != "neutral",
         )
 
     def _polarity(self, claim: ClaimAnalysis, text: str, terms, matched_terms, opposite_words):

@@ -90,7 +90,7 @@ class Verifier:
                 judgement.stance,
                 judgement.reasons,
                 judgement.highlights,
-                judgement.coverage * hit.score / 100,
+                judgement.weight(hit.score),
             )
             (supporting if judgement.stance == "supports" else contradicting).append(evidence)
         verdict, confidence = decide(supporting, contradicting)

@@ -53,6 +53,22 @@ class ClaimAnalysis:
         """Return the quantities that can be compared with a passage's."""
         return [q for q in self.quantities if q.kind != "year"]
 
+    @property
+    def negation_focus(self) -> list[TermGroup]:
+        """Return the words each negation denies: the nearest content word after the cue
+        in its scope ("would not allow revolutions"), else the nearest before it ("würden
+        nicht hingenommen")."""
+        out = []
+        for n in self.negations:
+            inside = [g for g in self.topic if n.scope_start <= g.start < n.scope_end]
+            after = [g for g in inside if g.start >= n.end and g.kind != "entity"]
+            before = [g for g in inside if g.end <= n.start and g.kind != "entity"]
+            if after:
+                out.append(after[0])
+            elif before:
+                out.append(before[-1])
+        return out
+
     def query_terms(self) -> list[str]:
         """Return every alternative term, for candidate retrieval."""
         return [t for g in self.groups for t in g.alternatives]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from service.claims.cues import Cues
 from service.claims.quantities import CLAUSE_BREAK
 from service.text import Token, tokenize
+
+if TYPE_CHECKING:
+    from service.claims.analysis import TermGroup
 
 COORDINATORS = frozenset({"und", "oder", "sondern", "aber", "and", "or", "but"})
 
@@ -64,6 +69,39 @@ class PolarityReader:
             for pair, side in self.cues.opposite_side(tok.norm):
                 out.append((pair, side, tok.start, tok.end))
         return out
+
+
+def prefix_antonyms(
+    groups: Sequence[TermGroup], terms: Iterable[str], cues: Cues, min_rest: int = 5
+) -> list[tuple[TermGroup, str]]:
+    """Return (claim group, passage term) pairs that differ by a negative prefix.
+
+    "unbegrenzt" in a claim against "begrenzt" in a passage, or "stabil" against "instabil".
+    """
+
+    def base(word: str) -> str | None:
+        if word.startswith(cues.prefix_exceptions):
+            return None
+        for prefix in cues.negative_prefixes:
+            if word.startswith(prefix) and len(word) - len(prefix) >= min_rest:
+                return word[len(prefix) :]
+        return None
+
+    present = {t for t in terms if t.isalpha()}
+    negated_here = {b: t for t in present if (b := base(t))}
+    out = []
+    for g in groups:
+        if g.kind != "word":
+            continue
+        for alt in g.alternatives:
+            rest = base(alt)
+            if rest and rest in present and alt not in present:
+                out.append((g, rest))
+                break
+            if alt in negated_here and alt not in present:
+                out.append((g, negated_here[alt]))
+                break
+    return out
 
 
 def _phrase_end(rest: list[Token], clause_end: int, coordinated: bool = False) -> int:

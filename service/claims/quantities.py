@@ -17,6 +17,7 @@ EVENTS = ("deaths", "injured", "arrests")
 DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 WINDOW = 8
+ARTICLES = frozenset({"a", "an", "ein", "eine", "einen"})
 
 
 def _interval(q: Quantity) -> str:
@@ -190,6 +191,8 @@ class QuantityReader:
         return None, 1
 
     def _qualifier(self, text: str, tokens: list[Token], i: int):
+        if i > 0 and tokens[i - 1].norm in ARTICLES:
+            i -= 1  # "more than a thousand"
         for n in range(self.max_qualifier, 0, -1):
             if i - n < 0:
                 continue
