@@ -15,7 +15,7 @@ from service.text import Analyzer
 
 # A passage is about the claim's subject when it covers this share of the claim's
 # information (IDF-weighted terms); a support by topic alone needs more than a number check.
-COVERAGE_FOR_NUMBERS = 0.4
+COVERAGE_FOR_NUMBERS = 0.33
 COVERAGE_FOR_TOPIC = 0.5
 GENERAL_GROUPS = (None, "people")
 
@@ -108,16 +108,23 @@ class StanceJudge:
             for pair, _, start, end in claim.opposites
             if pair in pairs_here and g.start < end and start < g.end
         ]
-        antonyms = prefix_antonyms(weighed, passage.terms.split(), self.quantities.cues)
+        unpaired = [g for g in weighed if g not in paired]  # listed pairs are judged already
+        antonyms = [
+            (g, term)
+            for g, term in prefix_antonyms(unpaired, passage.terms.split(), self.quantities.cues)
+            if not any(term in other.alternatives for other in weighed)  # claim says it too
+        ]
         paired += [g for g, _ in antonyms]
         # Coverage comes from the stored terms, so most candidates are settled without
         # analysing their text again.
+        # Context counts for a number, and for a sentence that points back ("dafür").
+        leans_back = not claim_counts and self.quantities.cues.anaphora.search(text) is not None
         covered = measure(
             weighed,
             PassageTerms(passage.terms.split()),
             idf,
             PassageTerms(context.terms.split()),
-            bool(claim_counts),
+            bool(claim_counts) or leans_back,
             paired,
         )
         coverage, matched = covered.value, covered.matched
@@ -152,7 +159,7 @@ class StanceJudge:
             )
 
         # Polarity: negations over matched words, and opposite words.
-        flips, polarity_reasons, polarity_marks = self._polarity(
+        flips, polarity_reasons, polarity_marks, passage_negated = self._polarity(
             claim, text, terms, matched_terms, opposite_words
         )
         for group, term in antonyms:
@@ -162,7 +169,8 @@ class StanceJudge:
                 Highlight(t.start, t.end, "negation") for t in terms if t.term == term
             )
         highlights.extend(polarity_marks)
-        if claim.negated and not any(g in matched for g in claim.negation_focus):
+        focus = claim.negation_focus(whole=not passage_negated) if claim.negated else []
+        if not all(g in matched for g in focus):
             # "Russia will not allow revolutions" against a sentence about revolutions that
             # says nothing of allowing them: the source does not address what is denied.
             return Judgement("neutral", (), (), coverage)
@@ -194,14 +202,14 @@ class StanceJudge:
         )
 
     def _polarity(self, claim: ClaimAnalysis, text: str, terms, matched_terms, opposite_words):
-        """Return (number of polarity flips, reasons, highlights) of a passage against a claim."""
+        """Return (polarity flips, reasons, highlights, whether the passage is negated)."""
         reasons: list[str] = []
         marks: list[Highlight] = []
         word_spans = [
             (t.start, t.end)
             for t in terms
             if t.term in matched_terms
-            and not t.term[:1].isdigit()
+            and not t.term[:1].isdecimal()
             and t.term not in self.analyzer.aliases.keys
         ]
         claim_sides = {(pair, side) for pair, side, _, _ in claim.opposites}
@@ -227,7 +235,11 @@ class StanceJudge:
             for n in self.polarity.negations(text)
             if any(n.scope_start <= s < n.scope_end for s, _ in word_spans)
         ]
-        passage_negated = len(negations) % 2 == 1
+        # Negated is what an odd number of negations covers: in "nicht der erste und nicht
+        # der letzte Versuch" each negation covers its own words.
+        passage_negated = any(
+            sum(n.scope_start <= s < n.scope_end for n in negations) % 2 == 1 for s, _ in word_spans
+        )
         for n in negations:
             marks.append(Highlight(n.start, n.end, "negation"))
         if passage_negated != claim.negated:
@@ -241,7 +253,7 @@ class StanceJudge:
                 reasons.append("negation: the claim denies what the source asserts")
         elif negations and claim.negated:
             reasons.append("both claim and source are negated")
-        return flips, reasons, marks
+        return flips, reasons, marks, passage_negated
 
     @staticmethod
     def _claim_word(claim: ClaimAnalysis, pair: int) -> str:

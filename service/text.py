@@ -65,7 +65,7 @@ class Token:
 
     @property
     def is_number(self) -> bool:
-        return self.norm[:1].isdigit()
+        return self.norm[:1].isdecimal()
 
 
 def tokenize(text: str) -> list[Token]:
@@ -73,9 +73,10 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in TOKEN_RE.finditer(text.translate(QUOTES)):
         raw = m.group()
-        norm = (
-            normalize_number(raw) if raw[0].isdigit() else unicodedata.normalize("NFC", raw.lower())
-        )
+        if raw[0].isdecimal():
+            norm = normalize_number(raw)
+        else:
+            norm = unicodedata.normalize("NFC", raw.lower())
         out.append(Token(raw, norm.removesuffix("'s"), m.start(), m.end()))
     return out
 

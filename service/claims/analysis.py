@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from service.claims.cues import Cues
 from service.claims.dictionary import Dictionary
 from service.claims.polarity import Negation, PolarityReader
-from service.claims.quantities import QuantityReader, counted_span, describe
+from service.claims.quantities import CLAUSE_BREAK, QuantityReader, counted_span, describe
 from service.models import Quantity
 from service.text import Analyzer, tokenize
 
@@ -53,20 +53,32 @@ class ClaimAnalysis:
         """Return the quantities that can be compared with a passage's."""
         return [q for q in self.quantities if q.kind != "year"]
 
-    @property
-    def negation_focus(self) -> list[TermGroup]:
-        """Return the words each negation denies: the nearest content word after the cue
-        in its scope ("would not allow revolutions"), else the nearest before it ("würden
-        nicht hingenommen")."""
+    def negation_focus(self, whole: bool = False) -> list[TermGroup]:
+        """Return the words a negation denies, which a source must speak of to disagree.
+
+        That is the nearest content word after the cue ("would not allow revolutions",
+        "keine Beweise"), else the nearest before it ("würden nicht hingenommen"). With
+        `whole`, in German also the verb closing the clause ("keine Revolutionen zulassen"):
+        a source asserting the opposite must assert all of it.
+        """
         out = []
         for n in self.negations:
-            inside = [g for g in self.topic if n.scope_start <= g.start < n.scope_end]
-            after = [g for g in inside if g.start >= n.end and g.kind != "entity"]
-            before = [g for g in inside if g.end <= n.start and g.kind != "entity"]
+            clause = CLAUSE_BREAK.search(self.text, n.end)
+            clause_end = clause.start() if clause else len(self.text)
+            content = [g for g in self.topic if g.kind != "entity"]
+            after = [g for g in content if n.end <= g.start < n.scope_end]
+            before = [g for g in content if n.scope_start <= g.start and g.end <= n.start]
             if after:
                 out.append(after[0])
             elif before:
                 out.append(before[-1])
+            verbs = [
+                g
+                for g in content
+                if n.end <= g.start < clause_end and g.word[:1].islower() and g not in out
+            ]
+            if whole and self.language == "de" and verbs:
+                out.append(verbs[-1])
         return out
 
     def query_terms(self) -> list[str]:
@@ -162,7 +174,7 @@ class ClaimAnalyzer:
                     last.word, last.start, last.end, (*last.alternatives, term.term), last.kind
                 )
                 continue
-            kind = "entity" if term.entity else "number" if term.term[:1].isdigit() else "word"
+            kind = "entity" if term.entity else "number" if term.term[:1].isdecimal() else "word"
             groups.append(
                 TermGroup(text[term.start : term.end], term.start, term.end, (term.term,), kind)
             )
@@ -201,7 +213,7 @@ class ClaimAnalyzer:
             alternatives = [self.analyzer.stem(tok.norm, "en")]
             for de in german:
                 alternatives.extend(
-                    t.term for t in self.analyzer.terms(de, "de") if not t.term[:1].isdigit()
+                    t.term for t in self.analyzer.terms(de, "de") if not t.term[:1].isdecimal()
                 )
             alternatives.extend(self.analyzer.category_tags(word.lower()))
             groups.append(

@@ -54,6 +54,8 @@ class Cues:
         self.ordinals = {k: int(v) for k, v in data["ordinals"].items()}
         self.not_counts = frozenset(data["not_counts"]["words"])
         self.elided = frozenset(data["elided"]["words"])
+        words = "|".join(map(re.escape, data["anaphora"]["words"]))
+        self.anaphora = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
         self.negative_prefixes = tuple(data["negative_prefixes"]["prefixes"])
         self.prefix_exceptions = tuple(data["negative_prefixes"]["exceptions"])
         self.elided_followers = frozenset(data["elided"]["english_followers"])

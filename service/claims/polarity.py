@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from service.claims.analysis import TermGroup
 
 COORDINATORS = frozenset({"und", "oder", "sondern", "aber", "and", "or", "but"})
+# Words that attach a complement to a noun ("Angabe von Gründen", "evidence of interference").
+ATTACHED = frozenset({"von", "vom", "des", "der", "of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,9 @@ def _phrase_end(rest: list[Token], clause_end: int, coordinated: bool = False) -
         end = tok.end
         if tok.text[:1].isupper():
             following = rest[i + 1].norm if i + 1 < len(rest) else ""
+            if following in ATTACHED and i + 2 < len(rest):
+                # "ohne Angabe von Gründen": the noun's complement is part of the phrase.
+                return _phrase_end(rest[i + 2 :], clause_end)
             if not (coordinated and following in COORDINATORS - {"sondern", "aber", "but"}):
                 return end
             return _phrase_end(rest[i + 2 :], clause_end) if i + 2 < len(rest) else end

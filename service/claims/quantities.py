@@ -217,40 +217,48 @@ class QuantityReader:
         return any(rx.search(" ".join(words)) for rx in self.cues.counted.values())
 
     def _counted(self, text: str, tokens: list[Token], i: int, j: int, after: list[str]):
-        """Return (category, group, the words naming it) for a number at tokens[i:j]."""
+        """Return (category, group, the words naming it) for a number at tokens[i:j].
+
+        An event after the number wins, then an event before it in the same clause
+        ("starben ... nur 16 Menschen"), then any other category, nearest first.
+        """
         before = []
         k = i - 1
         while (
             k >= 0
-            and len(before) < 3
+            and len(before) < WINDOW
             and not CLAUSE_BREAK.search(text[tokens[k].end : tokens[k + 1].start])
         ):
             before.insert(0, tokens[k].norm)
             k -= 1
-        window = " ".join(after)
-        hits = [
+        after_hits = self._categories(" ".join(after))
+        before_hits = self._categories(" ".join(before))
+        events_after = [h for h in after_hits if h[1] in EVENTS]
+        events_before = [h for h in before_hits if h[1] in EVENTS]
+        if events_after:
+            chosen = events_after[0]
+        elif events_before:
+            chosen = events_before[-1]
+        elif after_hits:
+            chosen = after_hits[0]
+        elif before_hits[-3:]:
+            chosen = before_hits[-1]
+        else:
+            return None, None, None
+        group = self._group(" ".join(after), first=True) or self._group(" ".join(before[-3:]))
+        if group is None and chosen[1] in EVENTS:
+            others = [h[1] for h in after_hits + before_hits if h[1] not in EVENTS]
+            group = next((name for name in others if name != "people"), None)
+        return chosen[1], group, chosen[2]
+
+    def _categories(self, words: str) -> list[tuple[int, str, str]]:
+        """Return (position, category, matched words) for each counted category, in order."""
+        return sorted(
             (m.start(), name, m.group())
             for name, rx in self.cues.counted.items()
-            for m in [rx.search(window)]
+            for m in [rx.search(words)]
             if m
-        ]
-        if not hits:
-            window = " ".join(before)
-            hits = [
-                (m.start(), name, m.group())
-                for name, rx in self.cues.counted.items()
-                for m in [rx.search(window)]
-                if m
-            ]
-        if not hits:
-            return None, None, None
-        hits.sort()
-        events = [h for h in hits if h[1] in EVENTS]
-        chosen = events[0] if events else hits[0]
-        group = self._group(" ".join(after), first=True) or self._group(" ".join(before))
-        if group is None and events:
-            group = next((h[1] for h in hits if h[1] not in EVENTS and h[1] != "people"), None)
-        return chosen[1], group, chosen[2]
+        )
 
     def _group(self, words: str, first: bool = False) -> str | None:
         """Return the group named nearest the number: the first one after it, or the last before.

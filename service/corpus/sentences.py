@@ -57,7 +57,7 @@ class SentenceSplitter:
             return True
         if len(word) == 1 and word.isalpha():  # initials such as "J. Smith"
             return True
-        if word.isdigit() and len(word) <= 2:
+        if word.isdecimal() and len(word) <= 2:
             nxt = NEXT_WORD.match(text, end, para.end)
             return bool(nxt) and nxt.group(1).lower() in self.ordinal_nouns
         return False

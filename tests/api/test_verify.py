@@ -45,6 +45,16 @@ def test_unrelated_claim_has_no_evidence(client):
     assert body["supporting"] == [] and body["contradicting"] == []
 
 
+@pytest.mark.parametrize("claim", ["OVKS sent 2⁵⁰⁰ soldiers", "¹²³ Tote", "٢٥٠٠ Soldaten", "x² y³"])
+def test_unusual_digits_get_an_answer(client, claim):
+    assert verify(client, claim)["verdict"] in {
+        "supported",
+        "refuted",
+        "conflicting",
+        "not_enough_info",
+    }
+
+
 def test_evidence_shape_and_attribution(client, app):
     body = verify(client, "OVKS sent 2500 soldiers", top_k=1)
     assert len(body["supporting"]) == 1

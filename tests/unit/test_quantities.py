@@ -36,6 +36,17 @@ def only(text, language="de"):
         ("dozens of people were killed", "en", 24, 99, "deaths"),
         ("mehr als tausend Menschen wurden verletzt", "de", 1000, math.inf, "injured"),
         ("1,5 Millionen Menschen", "de", 1_500_000, 1_500_000, "people"),
+        ("more than a thousand people were injured", "en", 1000, math.inf, "injured"),
+        ("at least 100 people lost their lives", "en", 100, math.inf, "deaths"),
+        (
+            "Mindestens 100 Menschen verloren bei den Unruhen ihr Leben",
+            "de",
+            100,
+            math.inf,
+            "deaths",
+        ),
+        ("Insgesamt starben bei den Unruhen nur 16 Menschen", "de", 16, 16, "deaths"),
+        ("Die ODKB entsandte 2500 Soldaten", "de", 2500, 2500, "soldiers"),
     ],
 )
 def test_counts(text, language, low, high, counted):

@@ -59,3 +59,30 @@ def test_one_credible_dissenting_source_makes_a_conflict(verifier):
     assert decide(majority, [evidence(verifier, "d", "contradicts", 0.1)])[0] == "supported"
     assert decide([], dissent)[0] == "refuted"
     assert decide([], []) == ("not_enough_info", 0.9)
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "stance"),
+    [
+        (
+            "Die Truppen wurden auf unbegrenzte Zeit entsandt",
+            "Die Truppen wurden auf begrenzte Zeit entsandt",
+            "contradicts",
+        ),
+        ("Kasachstan galt als instabiles Land", "Kasachstan galt als stabiles Land", "contradicts"),
+        ("Kasachstan galt als stabiles Land", "Kasachstan galt als stabiles Land", "supports"),
+    ],
+)
+def test_a_negative_prefix_makes_opposites(judge, claim, source, stance):
+    judgement = judge(claim, source)
+    assert judgement.stance == stance
+    if stance == "contradicts":
+        assert any(r.startswith("opposite:") for r in judgement.reasons)
+
+
+def test_a_negation_counts_only_where_the_source_speaks_of_what_is_denied(judge):
+    claim = "Russland wird keine Revolutionen in Nachbarstaaten zulassen"
+    about_revolutions = "Putin sprach von Revolutionen in Nachbarstaaten Russlands"
+    assert judge(claim, about_revolutions).stance == "neutral"
+    allowed = "Russland wird Revolutionen in Nachbarstaaten zulassen"
+    assert judge(claim, allowed).stance == "contradicts"
