@@ -14,6 +14,10 @@ CONTEXT_WEIGHT = 0.5
 # "behauptet" (behauptete) apart from "behaupt" (Behauptung), "verhindert" from "verhind".
 MIN_STEM = 5
 MAX_ENDING = 3
+# A German compound names its parts: "Schießbefehl" speaks of shooting and of an order,
+# "Ex-Sowjetstaaten" of states. A part found in a compound counts this much.
+PART_WEIGHT = 0.5
+MIN_COMPOUND = MIN_STEM + 3
 
 
 def _truncations(term: str) -> range:
@@ -34,6 +38,12 @@ class PassageTerms:
             # A German participle: "gerichtet" is a form of "richten", "geschickt" of "schicken".
             if t.startswith("ge") and len(t) - 2 >= MIN_STEM:
                 self.shortened.setdefault(t[2:], t)
+        self.parts: dict[str, str] = {}
+        for t in self.exact:
+            if t.isalpha() and len(t) >= MIN_COMPOUND:
+                for k in range(MIN_STEM, len(t) - 2):
+                    self.parts.setdefault(t[:k], t)  # modifier: "schiess" in "schiessbefehl"
+                    self.parts.setdefault(t[-k:], t)  # head: "befehl" in "schiessbefehl"
 
     def find(self, alternatives: Sequence[str]) -> str | None:
         """Return the passage term that one of the alternatives names, if any."""
@@ -48,6 +58,19 @@ class PassageTerms:
             for k in _truncations(a):
                 if a[:k] in self.exact:
                     return a[:k]
+        return None
+
+    def find_part(self, alternatives: Sequence[str]) -> str | None:
+        """Return a passage term that shares a compound part with one of the alternatives."""
+        for a in alternatives:
+            if not a.isalpha() or len(a) < MIN_STEM:
+                continue
+            if a in self.parts:
+                return self.parts[a]
+            if len(a) >= MIN_COMPOUND:
+                for k in range(MIN_STEM, len(a) - 2):
+                    if a[-k:] in self.exact:
+                        return a[-k:]  # the claim's compound, the passage's head word
         return None
 
 
@@ -90,6 +113,12 @@ def measure(
             value += idf_of(g, idf)
             if found is not None:
                 terms.add(found)
+            continue
+        part = passage.find_part(g.alternatives)
+        if part is not None:
+            matched.append(g)
+            value += PART_WEIGHT * idf_of(g, idf)
+            terms.add(part)
             continue
         in_context = around.find(g.alternatives) is not None
         if in_context and count_context:
