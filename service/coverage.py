@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from service.claims.analysis import TermGroup
 
@@ -29,21 +30,31 @@ class PassageTerms:
 
     def __init__(self, terms: Iterable[str]):
         self.exact = set(terms)
-        self.shortened: dict[str, str] = {}
+
+    @cached_property
+    def shortened(self) -> dict[str, str]:
+        """Return each term's shorter forms (built on first need: most lookups are exact)."""
+        out: dict[str, str] = {}
         for t in self.exact:
             if not t.isalpha():
                 continue
             for k in _truncations(t):
-                self.shortened.setdefault(t[:k], t)
+                out.setdefault(t[:k], t)
             # A German participle: "gerichtet" is a form of "richten", "geschickt" of "schicken".
             if t.startswith("ge") and len(t) - 2 >= MIN_STEM:
-                self.shortened.setdefault(t[2:], t)
-        self.parts: dict[str, str] = {}
+                out.setdefault(t[2:], t)
+        return out
+
+    @cached_property
+    def parts(self) -> dict[str, str]:
+        """Return the leading and trailing parts of each long (compound) term."""
+        out: dict[str, str] = {}
         for t in self.exact:
             if t.isalpha() and len(t) >= MIN_COMPOUND:
                 for k in range(MIN_STEM, len(t) - 2):
-                    self.parts.setdefault(t[:k], t)  # modifier: "schiess" in "schiessbefehl"
-                    self.parts.setdefault(t[-k:], t)  # head: "befehl" in "schiessbefehl"
+                    out.setdefault(t[:k], t)  # modifier: "schiess" in "schiessbefehl"
+                    out.setdefault(t[-k:], t)  # head: "befehl" in "schiessbefehl"
+        return out
 
     def find(self, alternatives: Sequence[str]) -> str | None:
         """Return the passage term that one of the alternatives names, if any."""

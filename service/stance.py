@@ -140,12 +140,16 @@ class StanceJudge:
 
         # Quantities that count the same thing.
         pairs = []
-        if claim_counts and coverage >= COVERAGE_FOR_NUMBERS:
+        sequences = [q for q in claim.quantities if q.counted == "sequence" and q.counted_text]
+        if claim_counts or sequences:
             read = self.quantities.read(text)
             for pq in self.quantities.resolve_elided(read, context.previous):
                 for cq in claim_counts:
                     if comparable(cq, pq):
                         pairs.append((cq, pq, overlap(cq, pq)))
+                for cq in sequences:
+                    if self._same_sequence(cq, pq) and cq.low != pq.low:
+                        pairs.append((cq, pq, "disjoint"))  # "zweite" against "erste Woche"
         reasons: list[str] = []
         for cq, pq, how in pairs:
             highlights.append(Highlight(pq.start, pq.end, "quantity"))
@@ -184,6 +188,8 @@ class StanceJudge:
                 reasons.extend(polarity_reasons)
             else:
                 stance = "neutral"
+        elif coverage >= COVERAGE_FOR_TOPIC and pairs:
+            stance = "contradicts"
         elif coverage >= COVERAGE_FOR_TOPIC:
             stance = "contradicts" if flips % 2 else "supports"
             reasons.extend(polarity_reasons)
@@ -254,6 +260,13 @@ class StanceJudge:
         elif negations and claim.negated:
             reasons.append("both claim and source are negated")
         return flips, reasons, marks, passage_negated
+
+    def _same_sequence(self, a: Quantity, b: Quantity) -> bool:
+        """Return whether two places in a sequence number the same thing ("Januarwoche")."""
+        if b.counted != "sequence" or not b.counted_text or not a.counted_text:
+            return False
+        stem = self.analyzer.stem
+        return stem(a.counted_text.lower()) == stem(b.counted_text.lower())
 
     @staticmethod
     def _claim_word(claim: ClaimAnalysis, pair: int) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from service.claims.analysis import ClaimAnalysis, ClaimAnalyzer
+from service.claims.analysis import ClaimAnalysis, ClaimAnalyzer, TermGroup
 from service.index import Candidate, SentenceIndex
 from service.models import Evidence, Passage, Verdict
 from service.stance import StanceJudge, idf_weights
@@ -19,6 +19,12 @@ class ScoredPassage:
 
     passage: Passage
     score: float
+
+
+def _scores(groups: list[TermGroup], choices: list[str]) -> list[float]:
+    """Return the rapidfuzz token_set_ratio of the groups' words against each choice."""
+    query = " ".join(g.alternatives[0] for g in groups)
+    return [fuzz.token_set_ratio(query, choice) for choice in choices]
 
 
 def _projected(canonical: dict[str, str], terms: str) -> str:
@@ -56,13 +62,19 @@ class Verifier:
         )
         if not found:
             return []
-        query = " ".join(g.alternatives[0] for g in claim.groups)
         canonical = {alt: g.alternatives[0] for g in claim.groups for alt in g.alternatives}
         choices = [_projected(canonical, c.passage.terms) for c in found]
-        matches = process.extract(
-            query, choices, scorer=fuzz.token_set_ratio, limit=limit, score_cutoff=min_score
+        scores = _scores(claim.groups, choices)
+        if claim.counted_quantities:
+            # A passage giving another figure is as close in wording as one giving the same:
+            # score the wording without the numbers too, and keep the better of the two.
+            wording = [" ".join(t for t in c.split() if not t[:1].isdecimal()) for c in choices]
+            scores = [max(a, b) for a, b in zip(scores, _scores(claim.topic, wording), strict=True)]
+        ranked = sorted(
+            ((score, i) for i, score in enumerate(scores) if score >= min_score),
+            key=lambda si: (-si[0], si[1]),
         )
-        return [ScoredPassage(found[i].passage, round(score, 1)) for _, score, i in matches]
+        return [ScoredPassage(found[i].passage, round(score, 1)) for score, i in ranked[:limit]]
 
     def search(self, text: str, limit: int, min_score: float = 0.0) -> list[ScoredPassage]:
         """Return passages that fuzzily match a free-text query."""

@@ -51,7 +51,7 @@ class ClaimAnalysis:
     @property
     def counted_quantities(self) -> list[Quantity]:
         """Return the quantities that can be compared with a passage's."""
-        return [q for q in self.quantities if q.kind != "year"]
+        return measured(self.quantities)
 
     def negation_focus(self, whole: bool = False) -> list[TermGroup]:
         """Return the words a negation denies, which a source must speak of to disagree.
@@ -109,6 +109,19 @@ class ClaimAnalysis:
         return out
 
 
+def measured(quantities: list[Quantity]) -> list[Quantity]:
+    """Return the quantities a claim is checked on by comparing numbers.
+
+    Years only date a claim; a place in a sequence ("den ersten Versuch") is read as a word,
+    so "nicht der erste Versuch" can deny it. Ranks ("neuntgrößte") are measured.
+    """
+    return [
+        q
+        for q in quantities
+        if q.kind != "year" and not (q.kind == "ordinal" and q.counted == "sequence")
+    ]
+
+
 class ClaimAnalyzer:
     """Turns claim text into a ClaimAnalysis, the same way passages are analysed."""
 
@@ -152,7 +165,7 @@ class ClaimAnalyzer:
             groups = self._german_groups(text)
         quantities = self.quantities.read(text, lang)
         groups = _tag_counted(groups, quantities, text)
-        counts = [q for q in quantities if q.kind != "year"]
+        counts = measured(quantities)
         return ClaimAnalysis(
             text=text,
             language=lang,

@@ -310,6 +310,7 @@ class QuantityReader:
                 # A rank by size ("neuntgrößte", "ninth largest") is not a place in a sequence
                 # ("erste Einheiten"): `counted` keeps the two apart.
                 ranks = "rank" if superlative or english_superlative else "sequence"
+                noun = nxt.text if ranks == "sequence" and noun_follows else None
                 return Quantity(
                     text[tok.start : end],
                     tok.start,
@@ -318,5 +319,6 @@ class QuantityReader:
                     value,
                     kind="ordinal",
                     counted=ranks,
+                    counted_text=noun,  # what is numbered: "ersten Januarwoche"
                 )
         return None

@@ -86,3 +86,15 @@ def test_a_negation_counts_only_where_the_source_speaks_of_what_is_denied(judge)
     assert judge(claim, about_revolutions).stance == "neutral"
     allowed = "Russland wird Revolutionen in Nachbarstaaten zulassen"
     assert judge(claim, allowed).stance == "contradicts"
+
+
+def test_places_in_a_sequence_are_compared_when_they_number_the_same_thing(judge):
+    source = "Die Sicherheitskräfte verloren in der ersten Januarwoche die Kontrolle"
+    second = "Die Sicherheitskräfte verloren in der zweiten Januarwoche die Kontrolle"
+    judgement = judge(second, source)
+    assert judgement.stance == "contradicts"
+    assert judgement.reasons[0].startswith("claim: zweiten Januarwoche; source: ersten Januarwoche")
+    assert judge(source, source).stance == "supports"
+    attempt = "Putin nannte die Unruhen den ersten Versuch einer Einmischung"
+    denied = "Die Unruhen seien nicht der erste Versuch einer Einmischung, sagte Putin"
+    assert judge(attempt, denied).stance == "contradicts"
