@@ -28,6 +28,8 @@ class Cues:
     def __init__(self, data: dict):
         self.clause_negations = frozenset(w for ws in data["negation"].values() for w in ws)
         self.english_negations = frozenset(data["negation"].get("en", []))
+        self.negating_word = re.compile(data["negation_suffix"]["pattern"])
+        self.not_negating = frozenset(data["negation_suffix"]["exceptions"])
         self.determiner_negations = frozenset(
             w for ws in data["negation_determiner"].values() for w in ws
         )

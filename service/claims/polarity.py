@@ -49,7 +49,9 @@ class PolarityReader:
             clause = next(((a, b) for a, b in clauses if a <= tok.start < b), (0, len(text)))
             rest = [t for t in tokens[i + 1 :] if t.start < clause[1]]
             cue = "n't" if tok.norm.endswith("n't") else tok.norm
-            if cue in self.cues.determiner_negations:
+            if self.cues.negating_word.fullmatch(cue) and cue not in self.cues.not_negating:
+                out.append(Negation(cue, tok.start, tok.end, tok.start, tok.end))
+            elif cue in self.cues.determiner_negations:
                 end = _phrase_end(rest, clause[1], coordinated=True)
                 out.append(Negation(cue, tok.start, tok.end, tok.end, end))
             elif cue in self.cues.clause_negations:

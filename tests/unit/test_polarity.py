@@ -33,6 +33,18 @@ def test_early_german_negation_covers_the_following_phrase():
     assert "dauerhaft" in scope and "Soldaten" not in scope
 
 
+def test_a_noun_phrase_with_its_complement_is_one_scope():
+    text = "Diese Meldung wurde ohne Angabe von Gründen gelöscht."
+    [(cue, scope)] = scopes(text)
+    assert cue == "ohne" and "Gründen" in scope and "gelöscht" not in scope
+
+
+def test_words_that_carry_their_own_negation():
+    assert scopes("Der bisher beispiellose Einsatz") == [("beispiellose", "beispiellose")]
+    assert scopes("The claims were groundless") == [("groundless", "groundless")]
+    assert scopes("Nevertheless, troops arrived") == []
+
+
 def test_english_negation_and_contractions():
     assert [c for c, _ in scopes("Putin did not present evidence")] == ["not"]
     assert [c for c, _ in scopes("Putin didn't present evidence")] == ["n't"]
