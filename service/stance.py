@@ -16,6 +16,8 @@ from service.text import Analyzer
 # A passage is about the claim's subject when it covers this share of the claim's
 # information (IDF-weighted terms); a support by topic alone needs more than a number check.
 COVERAGE_FOR_NUMBERS = 0.33
+# A source figure within this share of the claim's bounds still confirms it ("rund 2500").
+TOLERANCE = 0.1
 COVERAGE_FOR_TOPIC = 0.5
 GENERAL_GROUPS = (None, "people")
 
@@ -40,7 +42,13 @@ class Judgement:
 
 
 def overlap(a: Quantity, b: Quantity) -> str:
-    """Return "compatible", "disjoint" or "touching" for two intervals."""
+    """Return how a source's interval b bears on a claim's interval a.
+
+    "compatible": b, or the bound an open-ended b reports, lies within a (give or take
+    TOLERANCE), so the source confirms the claim;
+    "disjoint": no value is in both; "touching": they meet only where one is open and the
+    other a plain (maybe rounded) number; "vaguer": they overlap but b reaches beyond a.
+    """
     if a.high < b.low or b.high < a.low:
         return "disjoint"
     for left, right in ((a, b), (b, a)):
@@ -50,7 +58,13 @@ def overlap(a: Quantity, b: Quantity) -> str:
             if left.low == left.high or right.low == right.high:
                 return "touching"  # "more than 100" against a plain, maybe rounded "100"
             return "disjoint"  # "fast 8000" (under 8000) against "mindestens 8000"
-    return "compatible"
+    low, high = a.low - TOLERANCE * abs(a.low), a.high + TOLERANCE * abs(a.high)
+    if low <= b.low and b.high <= high:
+        return "compatible"
+    # A bound is the figure a source reports: "mindestens 164" confirms "rund 160".
+    if (math.isinf(b.high) and low <= b.low <= high) or (b.low == 0 and low <= b.high <= high):
+        return "compatible"
+    return "vaguer"  # "mehr als 1000 verletzt" does not confirm "fast 8000 verletzt"
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
@@ -157,6 +171,7 @@ class StanceJudge:
                 "compatible": "agrees with",
                 "disjoint": "conflicts with",
                 "touching": "neither confirms nor refutes",
+                "vaguer": "is too vague to confirm",
             }[how]
             reasons.append(
                 f"claim: {_label(cq, claim.text)}; source: {_label(pq, text)} ({verb} the claim)"
@@ -185,6 +200,17 @@ class StanceJudge:
                 stance = "contradicts"
             elif "compatible" in outcomes:
                 stance = "contradicts" if flips % 2 else "supports"
+                reasons.extend(polarity_reasons)
+            elif (
+                flips % 2
+                and coverage >= COVERAGE_FOR_TOPIC
+                and self._names_counted(
+                    claim_counts, f"{passage.terms} {self.analyzer.term_string(context.previous)}"
+                )
+            ):
+                # No figure to compare, but the source denies what the claim reports about
+                # the same thing ("Die Meldung über 160 Tote wurde nicht gelöscht").
+                stance = "contradicts"
                 reasons.extend(polarity_reasons)
             else:
                 stance = "neutral"
@@ -260,6 +286,12 @@ class StanceJudge:
         elif negations and claim.negated:
             reasons.append("both claim and source are negated")
         return flips, reasons, marks, passage_negated
+
+    @staticmethod
+    def _names_counted(quantities: list[Quantity], terms: str) -> bool:
+        """Return whether the terms name what one of the claim's numbers counts."""
+        tags = {"@" + q.counted for q in quantities if q.kind == "count" and q.counted}
+        return not tags.isdisjoint(terms.split())
 
     def _same_sequence(self, a: Quantity, b: Quantity) -> bool:
         """Return whether two places in a sequence number the same thing ("Januarwoche")."""

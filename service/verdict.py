@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from service.models import Evidence
 
 # The weaker side must reach this share of the stronger side for sources to be in conflict.
-CONFLICT_RATIO = 0.3
+CONFLICT_RATIO = 0.5
 
 
 def _side_strength(evidence: Sequence[Evidence]) -> float:

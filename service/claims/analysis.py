@@ -260,7 +260,7 @@ def _tag_counted(groups: list[TermGroup], quantities: list[Quantity], text: str)
     """
     out = list(groups)
     for q in quantities:
-        if not q.counted:
+        if not q.counted or q.kind != "count":
             continue
         tag = "@" + q.counted
         if any(tag in g.alternatives for g in out):

@@ -16,7 +16,7 @@ CLAUSE_BREAK = re.compile(r"[,;:.!?()–—]|\s-\s")
 EVENTS = ("deaths", "injured", "arrests")
 DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-WINDOW = 8
+WINDOW = 12  # German puts the verb last: "5000 Menschen wurden im Zuge ... festgenommen"
 ARTICLES = frozenset({"a", "an", "ein", "eine", "einen"})
 
 
@@ -207,8 +207,8 @@ class QuantityReader:
         words = []
         prev_end = tokens[j - 1].end if j > 0 else 0
         for tok in tokens[j : j + WINDOW]:
-            if CLAUSE_BREAK.search(text[prev_end : tok.start]):
-                break
+            if CLAUSE_BREAK.search(text[prev_end : tok.start]) or tok.is_number:
+                break  # the next number has words of its own
             words.append(tok.norm)
             prev_end = tok.end
         return words

@@ -146,6 +146,11 @@ def test_times_years_and_verbs_are_not_counts(text):
         ("at least 164 people died", "Dutzende Tote", "disjoint"),
         ("at least 8000 people were arrested", "fast 8000 Festnahmen", "disjoint"),
         ("fewer than 100 people died", "100 Tote", "touching"),
+        ("almost 8000 people were injured", "mehr als tausend Verletzte", "vaguer"),
+        ("more than 150 people died", "mehr als 100 Tote", "vaguer"),
+        ("about 160 people died", "mindestens 164 Tote", "compatible"),
+        ("2500 soldiers", "rund 2500 Soldaten", "compatible"),
+        ("more than 1000 people were arrested", "mehr als 10.000 Festnahmen", "compatible"),
     ],
 )
 def test_interval_comparison(claim, source, expected):

@@ -98,3 +98,11 @@ def test_places_in_a_sequence_are_compared_when_they_number_the_same_thing(judge
     attempt = "Putin nannte die Unruhen den ersten Versuch einer Einmischung"
     denied = "Die Unruhen seien nicht der erste Versuch einer Einmischung, sagte Putin"
     assert judge(attempt, denied).stance == "contradicts"
+
+
+def test_a_denial_contradicts_a_claim_with_a_number_it_does_not_repeat(judge):
+    claim = "Die Meldung über mehr als 160 Todesopfer wurde vom Staatsfernsehen gelöscht"
+    denial = "Die Meldung über die Todesopfer wurde vom Staatsfernsehen nicht gelöscht"
+    assert judge(claim, denial).stance == "contradicts"
+    unrelated_denial = "Die Meldung über die Wahl wurde vom Staatsfernsehen nicht gelöscht"
+    assert judge(claim, unrelated_denial).stance == "neutral"
