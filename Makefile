@@ -30,7 +30,7 @@ test: $(VENV)/.installed dictionary
 	CLAIMS_DICTIONARY_PATH=$(DICT) $(PY) -m pytest
 
 eval: $(VENV)/.installed dictionary
-	$(PY) -m tests.eval.evaluate
+	$(PY) -m tests.eval.evaluate $(ARGS)
 
 bench: $(VENV)/.installed dictionary
 	$(PY) benchmarks/bench.py
