@@ -82,6 +82,14 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     return a.group == b.group or (a.group in GENERAL_GROUPS and b.group in GENERAL_GROUPS)
 
 
+VERBS = {
+    "compatible": "agrees with",
+    "disjoint": "conflicts with",
+    "touching": "neither confirms nor refutes",
+    "vaguer": "is too vague to confirm",
+}
+
+
 def _label(q: Quantity, text: str) -> str:
     """Return a quantity as a reader would quote it, with the words for what it counts."""
     span = counted_span(q, text)
@@ -107,79 +115,32 @@ class StanceJudge:
     ) -> Judgement:
         """Return the stance of a passage towards a claim, with reasons and highlights.
 
-        The terms of the sentences around the passage (its `context`) count, at a discount,
-        towards a claim with numbers; the sentence before tells what "18 weitere" counts.
+        Steps: how much of the claim the passage covers (settled from stored terms, so most
+        candidates stop here); the numbers that count the same thing; polarity; the stance.
         """
         context = context or Context("", "")
-        claim_counts = claim.counted_quantities
-        weighed = claim.topic
         text = passage.text
         opposite_words = self.polarity.opposite_words(text) if claim.opposites else []
-        pairs_here = {pair for pair, _, _, _ in opposite_words}
-        paired = [
-            g
-            for g in weighed
-            for pair, _, start, end in claim.opposites
-            if pair in pairs_here and g.start < end and start < g.end
-        ]
-        unpaired = [g for g in weighed if g not in paired]  # listed pairs are judged already
-        antonyms = [
-            (g, term)
-            for g, term in prefix_antonyms(unpaired, passage.terms.split(), self.quantities.cues)
-            if not any(term in other.alternatives for other in weighed)  # claim says it too
-        ]
-        paired += [g for g, _ in antonyms]
-        # Coverage comes from the stored terms, so most candidates are settled without
-        # analysing their text again.
-        # Context counts for a number, and for a sentence that points back ("dafür").
-        leans_back = not claim_counts and self.quantities.cues.anaphora.search(text) is not None
-        covered = measure(
-            weighed,
-            PassageTerms(passage.terms.split()),
-            idf,
-            PassageTerms(context.terms.split()),
-            bool(claim_counts) or leans_back,
-            paired,
-        )
+        covered, antonyms = self._coverage(claim, passage, idf, context, opposite_words)
         coverage, matched = covered.value, covered.matched
+        claim_counts = claim.counted_quantities
         if coverage < (COVERAGE_FOR_NUMBERS if claim_counts else COVERAGE_FOR_TOPIC):
             return Judgement("neutral", (), (), coverage)
         if covered.missing_entities:
             # A passage that never names who or where the claim is about is not about it.
             return Judgement("neutral", (), (), coverage)
         terms = self.analyzer.terms(text)
-        matched_terms = covered.terms
-        spans = [(t.start, t.end) for t in terms if t.term in matched_terms]
-        highlights = [Highlight(s, e, "term") for s, e in spans]
+        highlights = [Highlight(t.start, t.end, "term") for t in terms if t.term in covered.terms]
 
-        # Quantities that count the same thing.
-        pairs = []
-        sequences = [q for q in claim.quantities if q.counted == "sequence" and q.counted_text]
-        if claim_counts or sequences:
-            read = self.quantities.read(text)
-            for pq in self.quantities.resolve_elided(read, context.previous):
-                for cq in claim_counts:
-                    if comparable(cq, pq):
-                        pairs.append((cq, pq, overlap(cq, pq)))
-                for cq in sequences:
-                    if self._same_sequence(cq, pq) and cq.low != pq.low:
-                        pairs.append((cq, pq, "disjoint"))  # "zweite" against "erste Woche"
-        reasons: list[str] = []
-        for cq, pq, how in pairs:
-            highlights.append(Highlight(pq.start, pq.end, "quantity"))
-            verb = {
-                "compatible": "agrees with",
-                "disjoint": "conflicts with",
-                "touching": "neither confirms nor refutes",
-                "vaguer": "is too vague to confirm",
-            }[how]
-            reasons.append(
-                f"claim: {_label(cq, claim.text)}; source: {_label(pq, text)} ({verb} the claim)"
-            )
+        pairs = self._quantity_pairs(claim, text, context)
+        reasons = [
+            f"claim: {_label(cq, claim.text)}; source: {_label(pq, text)} ({VERBS[how]} the claim)"
+            for cq, pq, how in pairs
+        ]
+        highlights += [Highlight(pq.start, pq.end, "quantity") for _, pq, _ in pairs]
 
-        # Polarity: negations over matched words, and opposite words.
         flips, polarity_reasons, polarity_marks, passage_negated = self._polarity(
-            claim, text, terms, matched_terms, opposite_words
+            claim, text, terms, covered.terms, opposite_words
         )
         for group, term in antonyms:
             flips += 1
@@ -232,6 +193,55 @@ class StanceJudge:
             coverage,
             bool(claim_counts) and stance != "neutral",
         )
+
+    def _coverage(self, claim, passage, idf, context, opposite_words):
+        """Return (coverage, prefix antonyms) of a passage, from its stored terms.
+
+        Words of a listed pair of opposites, or differing by a negative prefix, are on the
+        passage's subject whichever side it takes. Context counts for a claim with a number,
+        and for a sentence that points back ("Beweise legte er dafür nicht vor").
+        """
+        pairs_here = {pair for pair, _, _, _ in opposite_words}
+        paired = [
+            g
+            for g in claim.topic
+            for pair, _, start, end in claim.opposites
+            if pair in pairs_here and g.start < end and start < g.end
+        ]
+        unpaired = [g for g in claim.topic if g not in paired]  # listed pairs are judged already
+        antonyms = [
+            (g, term)
+            for g, term in prefix_antonyms(unpaired, passage.terms.split(), self.quantities.cues)
+            if not any(term in other.alternatives for other in claim.topic)  # claim says it too
+        ]
+        paired += [g for g, _ in antonyms]
+        numbers = bool(claim.counted_quantities)
+        leans_back = not numbers and self.quantities.cues.anaphora.search(passage.text) is not None
+        covered = measure(
+            claim.topic,
+            PassageTerms(passage.terms.split()),
+            idf,
+            PassageTerms(context.terms.split()),
+            numbers or leans_back,
+            paired,
+        )
+        return covered, antonyms
+
+    def _quantity_pairs(self, claim: ClaimAnalysis, text: str, context: Context) -> list:
+        """Return (claim quantity, passage quantity, how they relate) for each comparable pair."""
+        sequences = [q for q in claim.quantities if q.counted == "sequence" and q.counted_text]
+        if not claim.counted_quantities and not sequences:
+            return []
+        pairs = []
+        read = self.quantities.read(text)
+        for pq in self.quantities.resolve_elided(read, context.previous):
+            for cq in claim.counted_quantities:
+                if comparable(cq, pq):
+                    pairs.append((cq, pq, overlap(cq, pq)))
+            for cq in sequences:
+                if self._same_sequence(cq, pq) and cq.low != pq.low:
+                    pairs.append((cq, pq, "disjoint"))  # "zweite" against "erste Woche"
+        return pairs
 
     def _polarity(self, claim: ClaimAnalysis, text: str, terms, matched_terms, opposite_words):
         """Return (polarity flips, reasons, highlights, whether the passage is negated)."""
