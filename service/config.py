@@ -22,7 +22,7 @@ class Config:
     PORT = int(_env("PORT", "8000"))
     WORKERS = int(_env("WORKERS", "2"))
     MAX_BODY_BYTES = int(_env("MAX_BODY_BYTES", str(256 * 1024)))
-    MIN_SCORE = float(_env("MIN_SCORE", "40"))
+    MIN_SCORE = float(_env("MIN_SCORE", "35"))
     TOP_K = int(_env("TOP_K", "5"))
     CANDIDATES = int(_env("CANDIDATES", "60"))
     LOG_LEVEL = _env("LOG_LEVEL", "info")

@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from service.config import Config
+
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS = Path(__file__).with_name("claims.jsonl")
 SECOND_SET = Path(__file__).with_name("second_set.jsonl")
@@ -45,7 +47,9 @@ def load_claims(path: Path = CLAIMS) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def evaluate(verifier, claims: list[dict], top_k: int = 10, min_score: float = 40) -> Report:
+def evaluate(
+    verifier, claims: list[dict], top_k: int = 10, min_score: float = Config.MIN_SCORE
+) -> Report:
     """Return the evaluation report of a verifier on the claims."""
     report = Report()
     for item in claims:
