@@ -13,6 +13,9 @@ from service.models import Quantity
 from service.text import Analyzer, tokenize
 
 UMLAUT = re.compile(r"[äöüß]")
+# German candidates kept per English word, best-ranked first: enough for the common senses
+# ("order": Ordnung, Auftrag, Befehl ...), few enough to keep stray senses rare.
+TRANSLATIONS_PER_WORD = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +252,7 @@ class ClaimAnalyzer:
             found = self.dictionary.translate(phrase, 3)
             if found:
                 return 2, found
-        return 1, self.dictionary.translate(tokens[i].norm, 4)
+        return 1, self.dictionary.translate(tokens[i].norm, TRANSLATIONS_PER_WORD)
 
 
 def _tag_counted(groups: list[TermGroup], quantities: list[Quantity], text: str) -> list[TermGroup]:
