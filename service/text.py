@@ -15,6 +15,8 @@ import Stemmer
 
 # Thousands groups ("10.000", "10,000", "2 500" is not matched on purpose) or decimals ("1,5").
 NUMBER_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
+# Where a clause ends: punctuation, brackets, dashes.
+CLAUSE_BREAK = re.compile(r"[,;:.!?()–—]|\s-\s")
 TOKEN_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?")
 QUOTES = str.maketrans(
     {"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "»": '"', "«": '"'}
@@ -151,6 +153,8 @@ class Analyzer:
             for w in ws
         )
         self.categories = {name: re.compile(rx) for name, rx in cues["counted"].items()}
+        # Longest first, so "zurück" is tried before "zu".
+        self.particles = tuple(sorted(cues["separable"]["particles"], key=len, reverse=True))
         self.stemmers = {"de": Stemmer.Stemmer("german"), "en": Stemmer.Stemmer("english")}
         self.digest = files_digest(paths)
 
@@ -162,10 +166,25 @@ class Analyzer:
         """Return whether a lowercased word is a stop word or negation in any language."""
         return word in self.negations or any(word in s for s in self.stopwords.values())
 
+    def joined(self, word: str) -> str:
+        """Return a German verb form with its particle's "ge"/"zu" taken out.
+
+        "vorgelegt" -> "vorlegt", "einzumischen" -> "einmischen", "zugelassen" -> "zulassen",
+        so the forms meet the joined separable verb ("legte ... vor" -> "vorlegt").
+        """
+        for particle in self.particles:
+            if word.startswith(particle):
+                rest = word[len(particle) :]
+                if rest[:2] in ("ge", "zu") and len(rest) - 2 >= 4:
+                    return particle + rest[2:]
+                return word
+        return word
+
     def terms(self, text: str, language: str = "de") -> list[Term]:
         """Return the index terms of a text in order, with their character spans."""
         tokens = tokenize(text)
-        stems = [self.stem(t.norm, language) for t in tokens]
+        german = language == "de"
+        stems = [self.stem(self.joined(t.norm) if german else t.norm, language) for t in tokens]
         out: list[Term] = []
         i = 0
         while i < len(tokens):
@@ -182,6 +201,32 @@ class Analyzer:
                 out.append(Term(stems[i], tok.start, tok.end))
                 out.extend(Term(tag, tok.start, tok.end) for tag in self.category_tags(tok.norm))
             i += 1
+        if german:
+            out.extend(self._separable_verbs(text, tokens))
+            out.sort(key=lambda t: t.start)
+        return out
+
+    def _separable_verbs(self, text: str, tokens: list[Token]) -> list[Term]:
+        """Return joined terms for a particle that closes a clause ("legte ... vor" -> vorlegt).
+
+        Which word is the verb is not known, so each lower-case content word of the clause
+        is joined with the particle; the one that is not a verb yields a term nobody asks for.
+        """
+        out: list[Term] = []
+        clause: list[Token] = []
+        for k, tok in enumerate(tokens):
+            clause.append(tok)
+            end = k + 1 == len(tokens) or CLAUSE_BREAK.search(text[tok.end : tokens[k + 1].start])
+            if not end:
+                continue
+            last = clause[-1]
+            if len(clause) > 2 and last.norm in self.particles and last.text.islower():
+                out.extend(
+                    Term(self.stem(last.norm + t.norm), t.start, t.end)
+                    for t in clause[:-1]
+                    if t.text.islower() and t.text.isalpha() and not self.is_stopword(t.norm)
+                )
+            clause = []
         return out
 
     def category_tags(self, word: str) -> list[str]:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from service.claims.cues import Cues
 from service.claims.dictionary import Dictionary
 from service.claims.polarity import Negation, PolarityReader
-from service.claims.quantities import CLAUSE_BREAK, QuantityReader, counted_span, describe
+from service.claims.quantities import QuantityReader, counted_span, describe
 from service.models import Quantity
-from service.text import Analyzer, tokenize
+from service.text import CLAUSE_BREAK, Analyzer, tokenize
 
 UMLAUT = re.compile(r"[äöüß]")
 # German candidates kept per English word, best-ranked first: enough for the common senses
@@ -184,7 +184,8 @@ class ClaimAnalyzer:
     def _german_groups(self, text: str) -> list[TermGroup]:
         groups: list[TermGroup] = []
         for term in self.analyzer.terms(text, "de"):
-            if term.term.startswith("@") and groups and groups[-1].start == term.start:
+            # Tags and joined verb forms share their word's span: they are its alternatives.
+            if groups and groups[-1].start == term.start and not term.entity:
                 last = groups[-1]
                 groups[-1] = TermGroup(
                     last.word, last.start, last.end, (*last.alternatives, term.term), last.kind

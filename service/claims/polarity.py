@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from service.claims.cues import Cues
-from service.claims.quantities import CLAUSE_BREAK
-from service.text import Token, tokenize
+from service.text import CLAUSE_BREAK, Token, tokenize
 
 if TYPE_CHECKING:
     from service.claims.analysis import TermGroup

@@ -10,9 +10,8 @@ from text_to_num import text2num
 
 from service.claims.cues import Cues
 from service.models import Quantity
-from service.text import Token, number_value, tokenize
+from service.text import CLAUSE_BREAK, Token, number_value, tokenize
 
-CLAUSE_BREAK = re.compile(r"[,;:.!?()–—]|\s-\s")
 EVENTS = ("deaths", "injured", "arrests")
 DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")

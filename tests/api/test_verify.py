@@ -39,6 +39,36 @@ def test_conflicting_sources(client):
     assert any("fast 8000 Menschen festgenommen" in e["text"] for e in body["contradicting"])
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict", "side", "passage"),
+    [
+        (
+            "Putin presented evidence of foreign interference",
+            "refuted",
+            "contradicting",
+            "Beweise legte der Kreml-Boss dafür nicht vor",
+        ),
+        (
+            "Russland wird keine Revolutionen zulassen",
+            "supported",
+            "supporting",
+            'keine "Revolutionen"',
+        ),
+        (
+            "More than 1000 people were arrested",
+            "supported",
+            "supporting",
+            "fast 8000 Menschen festgenommen",
+        ),
+        ("Fewer than 100 people died", "conflicting", "contradicting", "mehr als 100 Tote"),
+    ],
+)
+def test_claims_the_way_a_fact_checker_reads_them(client, claim, verdict, side, passage):
+    body = verify(client, claim)
+    assert body["verdict"] == verdict
+    assert any(passage in e["text"] for e in body[side]), body[side]
+
+
 def test_unrelated_claim_has_no_evidence(client):
     body = verify(client, "Der Eiffelturm steht in Paris")
     assert body["verdict"] == "not_enough_info"
