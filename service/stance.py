@@ -73,6 +73,8 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind == "ordinal":
         return a.counted == b.counted
+    if a.kind == "factor":
+        return True  # "verdoppelt", "tripled": the subject is checked by coverage
     if a.kind != "count":
         return True
     if a.counted != b.counted or a.counted is None:
@@ -239,7 +241,7 @@ class StanceJudge:
                 if comparable(cq, pq):
                     pairs.append((cq, pq, overlap(cq, pq)))
             for cq in sequences:
-                if self._same_sequence(cq, pq) and cq.low != pq.low:
+                if self._same_sequence(claim, cq, pq) and cq.low != pq.low:
                     pairs.append((cq, pq, "disjoint"))  # "zweite" against "erste Woche"
         return pairs
 
@@ -303,12 +305,18 @@ class StanceJudge:
         tags = {"@" + q.counted for q in quantities if q.kind == "count" and q.counted}
         return not tags.isdisjoint(terms.split())
 
-    def _same_sequence(self, a: Quantity, b: Quantity) -> bool:
-        """Return whether two places in a sequence number the same thing ("Januarwoche")."""
+    def _same_sequence(self, claim: ClaimAnalysis, a: Quantity, b: Quantity) -> bool:
+        """Return whether two places in a sequence number the same thing.
+
+        "zweiten Januarwoche" and "ersten Januarwoche" do; so do "second week" and "ersten
+        Januarwoche", through the claim word's translations and the German compound's head.
+        """
         if b.counted != "sequence" or not b.counted_text or not a.counted_text:
             return False
-        stem = self.analyzer.stem
-        return stem(a.counted_text.lower()) == stem(b.counted_text.lower())
+        theirs = self.analyzer.stem(b.counted_text.lower())
+        ours = {self.analyzer.stem(a.counted_text.lower())}
+        ours.update(alt for g in claim.groups if g.word == a.counted_text for alt in g.alternatives)
+        return any(theirs == o or (len(o) >= 4 and theirs.endswith(o)) for o in ours)
 
     @staticmethod
     def _claim_word(claim: ClaimAnalysis, pair: int) -> str:

@@ -54,6 +54,7 @@ class Cues:
         self.not_numbers = frozenset(data["spelled"].get("not_numbers", []))
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.ordinals = {k: int(v) for k, v in data["ordinals"].items()}
+        self.factors = {k: float(v) for k, v in data["factors"].items()}
         self.not_counts = frozenset(data["not_counts"]["words"])
         self.elided = frozenset(data["elided"]["words"])
         words = "|".join(map(re.escape, data["anaphora"]["words"]))

@@ -17,6 +17,8 @@ DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 WINDOW = 12  # German puts the verb last: "5000 Menschen wurden im Zuge ... festgenommen"
 ARTICLES = frozenset({"a", "an", "ein", "eine", "einen"})
+# English words after an ordinal that are not what it numbers ("the first of", "second to").
+NOT_NOUNS = frozenset({"of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "time"})
 
 
 def _interval(q: Quantity) -> str:
@@ -103,9 +105,12 @@ class QuantityReader:
         date = self._date(text, tokens, i)
         if date:
             return date
-        ordinal = self._ordinal(text, tokens, i)
+        ordinal = self._ordinal(text, tokens, i, language)
         if ordinal:
             return ordinal, 1
+        factor = next((v for k, v in self.cues.factors.items() if tok.norm.startswith(k)), None)
+        if factor is not None:
+            return Quantity(tok.text, tok.start, tok.end, factor, factor, kind="factor"), 1
         value, used = self._number(tokens, i, language)
         vague = None
         if value is None:
@@ -289,8 +294,8 @@ class QuantityReader:
             text[tok.start : end.end], tok.start, end.end, value, value, kind="date"
         ), used
 
-    def _ordinal(self, text: str, tokens: list[Token], i: int) -> Quantity | None:
-        """Return an ordinal at token i: "neuntgrößten", "ninth largest", "9th"."""
+    def _ordinal(self, text: str, tokens: list[Token], i: int, language: str) -> Quantity | None:
+        """Return an ordinal at token i: "neuntgrößten", "ninth largest", "second week"."""
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         for stem, value in self.cues.ordinals.items():
@@ -298,7 +303,10 @@ class QuantityReader:
                 continue
             rest = tok.norm[len(stem) :]
             superlative = re.fullmatch(r"\w*[sß]t(e[nrms]?)?", rest) and len(rest) > 3
-            noun_follows = nxt is not None and nxt.text[:1].isupper()
+            noun_follows = nxt is not None and (
+                nxt.text[:1].isupper()  # German nouns are capitalised
+                or (language == "en" and nxt.text.isalpha() and nxt.norm not in NOT_NOUNS)
+            )
             english_superlative = nxt is not None and re.fullmatch(
                 r"\w+est|most|largest|biggest", nxt.norm
             )

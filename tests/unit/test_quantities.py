@@ -114,6 +114,9 @@ def test_a_left_out_noun_takes_the_group_of_the_sentence_before():
         ("Stand: 07.01.2022", "de", "date", 107),
         ("des neuntgrößten Landes der Erde", "de", "ordinal", 9),
         ("the ninth largest country", "en", "ordinal", 9),
+        ("in the second week of January", "en", "ordinal", 2),
+        ("eine Verdopplung der Preise", "de", "factor", 2),
+        ("prices tripled", "en", "factor", 3),
     ],
 )
 def test_dates_and_ordinals_are_not_counts(text, language, kind, value):

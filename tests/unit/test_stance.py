@@ -106,3 +106,15 @@ def test_a_denial_contradicts_a_claim_with_a_number_it_does_not_repeat(judge):
     assert judge(claim, denial).stance == "contradicts"
     unrelated_denial = "Die Meldung über die Wahl wurde vom Staatsfernsehen nicht gelöscht"
     assert judge(claim, unrelated_denial).stance == "neutral"
+
+
+def test_changes_by_a_factor_are_compared_like_numbers(judge):
+    source = "Die Proteste richteten sich gegen eine Verdopplung der Gaspreise in Kasachstan"
+    assert judge("Gas prices in Kazakhstan doubled", source).stance == "supports"
+    assert judge("Gas prices in Kazakhstan tripled", source).stance == "contradicts"
+
+
+def test_an_english_place_in_a_sequence_meets_a_german_compound(judge):
+    source = "Die Sicherheitskräfte verloren in der ersten Januarwoche die Kontrolle"
+    claim = "The security forces lost control in the second week of January"
+    assert judge(claim, source).stance == "contradicts"
