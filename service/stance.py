@@ -11,7 +11,7 @@ from service.claims.quantities import QuantityReader, counted_span
 from service.coverage import PassageTerms, measure
 from service.index import Context
 from service.models import Highlight, Passage, Quantity
-from service.text import Analyzer
+from service.text import Analyzer, is_number
 
 # A passage is about the claim's subject when it covers this share of the claim's
 # information (IDF-weighted terms); a support by topic alone needs more than a number check.
@@ -30,7 +30,7 @@ class Judgement:
     reasons: tuple[str, ...]
     highlights: tuple[Highlight, ...]
     coverage: float
-    measured: bool = False  # decided by comparing numbers that count the same thing
+    measured: bool = False  # judged on a claim with a number: weighs by coverage, not wording
 
     def weight(self, score: float) -> float:
         """Return how much this judgement counts towards a verdict, given the fuzzy score.
@@ -211,9 +211,10 @@ class StanceJudge:
             if pair in pairs_here and g.start < end and start < g.end
         ]
         unpaired = [g for g in claim.topic if g not in paired]  # listed pairs are judged already
+        present = PassageTerms(passage.terms.split())
         antonyms = [
             (g, term)
-            for g, term in prefix_antonyms(unpaired, passage.terms.split(), self.quantities.cues)
+            for g, term in prefix_antonyms(unpaired, present.exact, self.quantities.cues)
             if not any(term in other.alternatives for other in claim.topic)  # claim says it too
         ]
         paired += [g for g, _ in antonyms]
@@ -221,7 +222,7 @@ class StanceJudge:
         leans_back = not numbers and self.quantities.cues.anaphora.search(passage.text) is not None
         covered = measure(
             claim.topic,
-            PassageTerms(passage.terms.split()),
+            present,
             idf,
             PassageTerms(context.terms.split()),
             numbers or leans_back,
@@ -253,7 +254,7 @@ class StanceJudge:
             (t.start, t.end)
             for t in terms
             if t.term in matched_terms
-            and not t.term[:1].isdecimal()
+            and not is_number(t.term)
             and t.term not in self.analyzer.aliases.keys
         ]
         claim_sides = {(pair, side) for pair, side, _, _ in claim.opposites}

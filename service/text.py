@@ -23,6 +23,11 @@ QUOTES = str.maketrans(
 )
 
 
+def is_number(term: str) -> bool:
+    """Return whether a token or index term is a number ("2500", "1.5")."""
+    return term[:1].isdecimal()
+
+
 def data_path(name: str) -> Path:
     """Return the path of a bundled data file."""
     return Path(str(resources.files("service") / "data" / name))
@@ -67,7 +72,7 @@ class Token:
 
     @property
     def is_number(self) -> bool:
-        return self.norm[:1].isdecimal()
+        return is_number(self.norm)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -75,7 +80,7 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in TOKEN_RE.finditer(text.translate(QUOTES)):
         raw = m.group()
-        if raw[0].isdecimal():
+        if is_number(raw):
             norm = normalize_number(raw)
         else:
             norm = unicodedata.normalize("NFC", raw.lower())

@@ -10,6 +10,7 @@ from service.claims.analysis import ClaimAnalysis, ClaimAnalyzer, TermGroup
 from service.index import Candidate, SentenceIndex
 from service.models import Evidence, Passage, Verdict
 from service.stance import StanceJudge, idf_weights
+from service.text import is_number
 from service.verdict import decide
 
 
@@ -68,7 +69,7 @@ class Verifier:
         if claim.counted_quantities:
             # A passage giving another figure is as close in wording as one giving the same:
             # score the wording without the numbers too, and keep the better of the two.
-            wording = [" ".join(t for t in c.split() if not t[:1].isdecimal()) for c in choices]
+            wording = [" ".join(t for t in c.split() if not is_number(t)) for c in choices]
             scores = [max(a, b) for a, b in zip(scores, _scores(claim.topic, wording), strict=True)]
         ranked = sorted(
             ((score, i) for i, score in enumerate(scores) if score >= min_score),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from service.claims.cues import Cues
 from service.claims.dictionary import Dictionary
 from service.claims.polarity import Negation, PolarityReader
 from service.claims.quantities import QuantityReader, counted_span, describe
 from service.models import Quantity
-from service.text import CLAUSE_BREAK, Analyzer, tokenize
+from service.text import CLAUSE_BREAK, Analyzer, is_number, tokenize
 
 UMLAUT = re.compile(r"[äöüß]")
 # German candidates kept per English word, best-ranked first: enough for the common senses
@@ -51,7 +52,7 @@ class ClaimAnalysis:
         """Return whether the claim is negated (an odd number of negations)."""
         return len(self.negations) % 2 == 1
 
-    @property
+    @cached_property  # asked once per candidate passage; the claim does not change
     def counted_quantities(self) -> list[Quantity]:
         """Return the quantities that can be compared with a passage's."""
         return measured(self.quantities)
@@ -191,7 +192,7 @@ class ClaimAnalyzer:
                     last.word, last.start, last.end, (*last.alternatives, term.term), last.kind
                 )
                 continue
-            kind = "entity" if term.entity else "number" if term.term[:1].isdecimal() else "word"
+            kind = "entity" if term.entity else "number" if is_number(term.term) else "word"
             groups.append(
                 TermGroup(text[term.start : term.end], term.start, term.end, (term.term,), kind)
             )
@@ -230,7 +231,7 @@ class ClaimAnalyzer:
             alternatives = [self.analyzer.stem(tok.norm, "en")]
             for de in german:
                 alternatives.extend(
-                    t.term for t in self.analyzer.terms(de, "de") if not t.term[:1].isdecimal()
+                    t.term for t in self.analyzer.terms(de, "de") if not is_number(t.term)
                 )
             alternatives.extend(self.analyzer.category_tags(word.lower()))
             groups.append(

@@ -57,11 +57,11 @@ class Cues:
         self.factors = {k: float(v) for k, v in data["factors"].items()}
         self.not_counts = frozenset(data["not_counts"]["words"])
         self.elided = frozenset(data["elided"]["words"])
+        self.elided_followers = frozenset(data["elided"]["english_followers"])
         words = "|".join(map(re.escape, data["anaphora"]["words"]))
         self.anaphora = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
         self.negative_prefixes = tuple(data["negative_prefixes"]["prefixes"])
         self.prefix_exceptions = tuple(data["negative_prefixes"]["exceptions"])
-        self.elided_followers = frozenset(data["elided"]["english_followers"])
 
     @classmethod
     def load(cls, path: Path | None = None) -> Cues:

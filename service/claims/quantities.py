@@ -245,7 +245,7 @@ class QuantityReader:
             chosen = events_before[-1]
         elif after_hits:
             chosen = after_hits[0]
-        elif before_hits[-3:]:
+        elif before_hits:
             chosen = before_hits[-1]
         else:
             return None, None, None
