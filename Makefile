@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DICT := var/dict/de-en
 
-.PHONY: run test eval bench bench-tests lint dictionary clean
+.PHONY: run test eval eval-data bench bench-tests lint dictionary clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,13 +23,26 @@ $(DICT):
 	  || echo "warning: trans-de-en could not be fetched; English claims run without the dictionary"
 	@rm -rf var/dict/pkg
 
+# The English evaluation corpus: the Lee background corpus (ABC news, 2001) that gensim ships
+# in its test data. Only that file is taken out of the wheel; gensim itself is not installed.
+LEE := var/eval/lee_background.cor
+GENSIM := gensim==4.4.0
+eval-data: $(LEE)
+$(LEE): $(VENV)/.installed
+	@mkdir -p var/eval/pkg
+	$(PY) -m pip download --quiet --no-deps --only-binary=:all: -d var/eval/pkg '$(GENSIM)'
+	$(PY) -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); open(sys.argv[2], 'wb').write(z.read('gensim/test/test_data/lee_background.cor'))" var/eval/pkg/gensim-*.whl $@
+	@rm -rf var/eval/pkg
+	@echo "5d78d6dafd953bbf65797bef09a9ffb9ec430583381be705f8fd460000f370fb  $@" | sha256sum --check --quiet
+	@echo "English evaluation corpus at $@"
+
 run: $(VENV)/.installed dictionary
 	$(VENV)/bin/gunicorn -c python:service.gunicorn_conf 'service:create_app()'
 
-test: $(VENV)/.installed dictionary
+test: $(VENV)/.installed dictionary eval-data
 	CLAIMS_DICTIONARY_PATH=$(DICT) $(PY) -m pytest
 
-eval: $(VENV)/.installed dictionary
+eval: $(VENV)/.installed dictionary eval-data
 	$(PY) -m tests.eval.evaluate $(ARGS)
 
 bench: $(VENV)/.installed dictionary
