@@ -1,4 +1,4 @@
-"""Wiring: settings -> pipeline, index (synced with the corpus), dictionary, verifier."""
+"""Wiring: settings -> word data, dictionary, reader, pipeline, index (synced), verifier."""
 
 from __future__ import annotations
 
@@ -8,26 +8,39 @@ from pathlib import Path
 from typing import Any
 
 from service.claims.analysis import ClaimAnalyzer
-from service.claims.cues import Cues
 from service.claims.dictionary import Dictionary
-from service.claims.polarity import PolarityReader
-from service.claims.quantities import QuantityReader
 from service.corpus import ChromeRules, SentenceSplitter, load_corpus
 from service.corpus.passages import Pipeline
 from service.index import SentenceIndex
+from service.lexicon import Lexicon, data_path, files_digest
+from service.reading import READING_VERSION, Reader, Vocabulary
 from service.stance import StanceJudge
-from service.text import Analyzer, data_path, files_digest
 from service.verify import Verifier
 
 log = logging.getLogger(__name__)
 INDEX_FILE = "index.sqlite3"
 
 
-def build_pipeline() -> Pipeline:
-    """Return the document pipeline from the bundled data files."""
-    analyzer = Analyzer()
-    files = [data_path(f) for f in ("chrome.toml", "segmentation.toml", *Analyzer.FILES)]
-    return Pipeline(ChromeRules.load(), SentenceSplitter.load(), analyzer, files_digest(files))
+def open_dictionary(config: Mapping[str, Any]) -> Dictionary:
+    """Return the English-German lookup, built from the Ding file on first use."""
+    source = Path(config["DICTIONARY_PATH"])
+    return Dictionary.open(source if source.exists() else None, Path(config["DATA_DIR"]))
+
+
+def build_pipeline(dictionary: Dictionary | None = None) -> Pipeline:
+    """Return the document pipeline from the bundled data files and the dictionary's words."""
+    lexicon = Lexicon()
+    vocabulary = Vocabulary()
+    if dictionary is not None and dictionary.available:
+        vocabulary = Vocabulary(
+            dictionary.words("de-noun"), dictionary.words("de"), dictionary.words("en")
+        )
+    signature = dictionary.signature if dictionary is not None else "none"
+    files = [data_path(f) for f in ("chrome.toml", "segmentation.toml")]
+    digest = f"{READING_VERSION}:{files_digest(files)}:{lexicon.digest}:{signature}"
+    return Pipeline(
+        ChromeRules.load(), SentenceSplitter.load(), Reader(lexicon, vocabulary), digest
+    )
 
 
 def corpus_fingerprint(corpus_dir: Path) -> str:
@@ -54,17 +67,17 @@ def open_index(config: Mapping[str, Any], pipeline: Pipeline) -> SentenceIndex:
     return index
 
 
-def verifier_for(index: SentenceIndex, pipeline: Pipeline, config: Mapping[str, Any]) -> Verifier:
+def verifier_for(
+    index: SentenceIndex, pipeline: Pipeline, dictionary: Dictionary, config: Mapping[str, Any]
+) -> Verifier:
     """Return a Verifier that answers from an already opened index."""
-    cues = Cues.load()
-    source = Path(config["DICTIONARY_PATH"])
-    dictionary = Dictionary.open(source if source.exists() else None, Path(config["DATA_DIR"]))
-    claims = ClaimAnalyzer(pipeline.analyzer, cues, dictionary)
-    judge = StanceJudge(pipeline.analyzer, QuantityReader(cues), PolarityReader(cues))
+    claims = ClaimAnalyzer(pipeline.reader, dictionary)
+    judge = StanceJudge(pipeline.reader.lexicon)
     return Verifier(index, claims, judge, pipeline.digest, int(config["CANDIDATES"]))
 
 
 def build_verifier(config: Mapping[str, Any]) -> Verifier:
     """Return a ready Verifier for the given settings, its index synced with the corpus."""
-    pipeline = build_pipeline()
-    return verifier_for(open_index(config, pipeline), pipeline, config)
+    dictionary = open_dictionary(config)
+    pipeline = build_pipeline(dictionary)
+    return verifier_for(open_index(config, pipeline), pipeline, dictionary, config)

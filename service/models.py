@@ -14,7 +14,7 @@ class Document:
     title: str | None
     url: str | None
     published: str | None
-    language: str
+    language: str | None  # None: read from the text
     content_hash: str
     raw_text: str
 
@@ -39,26 +39,10 @@ class Passage:
 
     passage_id: str
     text: str
-    terms: str
+    terms: str  # index terms joined by spaces
     source: Source
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number found in text, as an interval, with what it counts."""
-
-    text: str
-    start: int
-    end: int
-    low: float
-    high: float
-    low_open: bool = False
-    high_open: bool = False
-    kind: str = "count"  # count | date | ordinal | year
-    counted: str | None = None  # category such as "soldiers", "arrests"
-    group: str | None = None  # who is counted, when stated ("security_forces")
-    counted_text: str | None = None
-    elided: bool = False  # "18 weitere": what is counted was named in an earlier sentence
+    reading: str = ""  # the stored reading (JSON), decoded when the passage is judged
+    language: str = "de"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +60,7 @@ class Evidence:
 
     passage: Passage
     score: float
-    stance: str  # supports | contradicts
+    stance: str  # supports | contradicts | related
     reasons: tuple[str, ...]
     highlights: tuple[Highlight, ...] = ()
     weight: float = 0.0
@@ -93,4 +77,4 @@ class Verdict:
     contradicting: list[Evidence]
     analysis: dict[str, object]
     corpus_version: str
-    extra: dict[str, object] = field(default_factory=dict)
+    related: list[Evidence] = field(default_factory=list)

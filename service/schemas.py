@@ -127,6 +127,7 @@ class VerdictSchema(Schema):
     confidence = fields.Float()
     supporting = fields.List(fields.Nested(EvidenceSchema))
     contradicting = fields.List(fields.Nested(EvidenceSchema))
+    related = fields.List(fields.Nested(EvidenceSchema))
     analysis = fields.Dict()
     corpus_version = fields.String()
 

@@ -1,4 +1,4 @@
-"""The pipeline for one claim: analysis -> retrieval -> re-rank -> stance -> verdict."""
+"""The pipeline for one claim: analysis -> retrieval -> ranking -> stance -> verdict."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from service.claims.analysis import ClaimAnalysis, ClaimAnalyzer, TermGroup
+from service.claims.analysis import Claim, ClaimAnalyzer
 from service.index import Candidate, SentenceIndex
 from service.models import Evidence, Passage, Verdict
+from service.reading import codec
 from service.stance import StanceJudge, idf_weights
-from service.text import is_number
 from service.verdict import decide
 
 
@@ -22,15 +22,18 @@ class ScoredPassage:
     score: float
 
 
-def _scores(groups: list[TermGroup], choices: list[str]) -> list[float]:
-    """Return the rapidfuzz token_set_ratio of the groups' words against each choice."""
-    query = " ".join(g.alternatives[0] for g in groups)
-    return [fuzz.token_set_ratio(query, choice) for choice in choices]
-
-
-def _projected(canonical: dict[str, str], terms: str) -> str:
-    """Return a passage's terms with each claim-group alternative spelled as the group's first."""
-    return " ".join(dict.fromkeys(canonical.get(t, t) for t in terms.split()))
+def _projected(claim: Claim, passage: Passage) -> tuple[str, str]:
+    """Return (claim words, passage terms) with each claim group spelled one way on both
+    sides, so that the fuzzy score compares ideas, not spellings or languages."""
+    same = claim.language == passage.language
+    canonical: dict[str, str] = {}
+    for g in claim.groups:
+        for alternative in g.alternatives(same):
+            for part in alternative.split():
+                canonical.setdefault(part, g.native[0])
+    query = " ".join(g.native[0] for g in claim.groups)
+    terms = " ".join(dict.fromkeys(canonical.get(t, t) for t in passage.terms.split()))
+    return query, terms
 
 
 class Verifier:
@@ -52,7 +55,7 @@ class Verifier:
 
     def rank(
         self,
-        claim: ClaimAnalysis,
+        claim: Claim,
         limit: int,
         min_score: float,
         frequencies: dict[str, int] | None = None,
@@ -61,59 +64,54 @@ class Verifier:
         found: list[Candidate] = self.index.search(
             claim.query_terms(), max(limit, self.candidates), frequencies
         )
-        if not found:
-            return []
-        canonical = {alt: g.alternatives[0] for g in claim.groups for alt in g.alternatives}
-        choices = [_projected(canonical, c.passage.terms) for c in found]
-        scores = _scores(claim.groups, choices)
-        if claim.counted_quantities:
-            # A passage giving another figure is as close in wording as one giving the same:
-            # score the wording without the numbers too, and keep the better of the two.
-            wording = [" ".join(t for t in c.split() if not is_number(t)) for c in choices]
-            scores = [max(a, b) for a, b in zip(scores, _scores(claim.topic, wording), strict=True)]
-        ranked = sorted(
-            ((score, i) for i, score in enumerate(scores) if score >= min_score),
-            key=lambda si: (-si[0], si[1]),
-        )
-        return [ScoredPassage(found[i].passage, round(score, 1)) for score, i in ranked[:limit]]
+        scored = []
+        for rank, c in enumerate(found):
+            query, terms = _projected(claim, c.passage)
+            score = fuzz.token_set_ratio(query, terms)
+            if score >= min_score:
+                scored.append((-score, rank, c.passage))
+        scored.sort(key=lambda s: (s[0], s[1]))
+        return [ScoredPassage(p, round(-s, 1)) for s, _, p in scored[:limit]]
 
     def search(self, text: str, limit: int, min_score: float = 0.0) -> list[ScoredPassage]:
         """Return passages that fuzzily match a free-text query."""
         return self.rank(self.claims.analyse(text), limit, min_score)
 
     def verify(self, text: str, top_k: int, min_score: float, language: str = "auto") -> Verdict:
-        """Return the verdict on a claim with its supporting and contradicting passages."""
+        """Return the verdict on a claim with its supporting, contradicting and related passages."""
         claim = self.claims.analyse(text, language)
         terms = claim.query_terms()
         frequencies = self.index.document_frequencies(terms)
         ranked = self.rank(claim, self.candidates, min_score, frequencies)
         idf = idf_weights(frequencies, terms, self.index.passage_count())
         contexts = self.index.contexts([h.passage.passage_id for h in ranked])
-        supporting: list[Evidence] = []
-        contradicting: list[Evidence] = []
+        sides: dict[str, list[Evidence]] = {"supports": [], "contradicts": [], "related": []}
         for hit in ranked:
+            reading = codec.loads(hit.passage.text, hit.passage.reading)
             judgement = self.judge.judge(
-                claim, hit.passage, idf, contexts.get(hit.passage.passage_id)
+                claim, reading, idf, contexts.get(hit.passage.passage_id, "")
             )
             if judgement.stance == "neutral":
                 continue
-            evidence = Evidence(
-                hit.passage,
-                hit.score,
-                judgement.stance,
-                judgement.reasons,
-                judgement.highlights,
-                judgement.weight(hit.score),
+            sides[judgement.stance].append(
+                Evidence(
+                    hit.passage,
+                    hit.score,
+                    judgement.stance,
+                    judgement.reasons,
+                    judgement.highlights,
+                    judgement.weight(hit.score),
+                )
             )
-            (supporting if judgement.stance == "supports" else contradicting).append(evidence)
-        verdict, confidence = decide(supporting, contradicting)
+        verdict, confidence = decide(sides["supports"], sides["contradicts"])
         by_weight = lambda e: (-e.weight, -e.score)  # noqa: E731
         return Verdict(
             claim=text,
             verdict=verdict,
             confidence=confidence,
-            supporting=sorted(supporting, key=by_weight)[:top_k],
-            contradicting=sorted(contradicting, key=by_weight)[:top_k],
+            supporting=sorted(sides["supports"], key=by_weight)[:top_k],
+            contradicting=sorted(sides["contradicts"], key=by_weight)[:top_k],
             analysis=claim.describe(),
             corpus_version=self.index.corpus_version or "",
+            related=sorted(sides["related"], key=by_weight)[:top_k],
         )

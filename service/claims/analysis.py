@@ -1,4 +1,10 @@
-"""Claim analysis: language, terms (translated for English claims), quantities, polarity."""
+"""Claim analysis: the claim's reading, and its words as groups of terms in both languages.
+
+A claim is read like a passage. Each of its words becomes a `TermGroup`: the terms that name
+it in the claim's language (for passages in that language) and, through the dictionary, in
+the other language (for passages in the other one). A dictionary phrase ("human rights")
+stays one group whose parts must all be present.
+"""
 
 from __future__ import annotations
 
@@ -6,101 +12,102 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from service.claims.cues import Cues
 from service.claims.dictionary import Dictionary
-from service.claims.polarity import Negation, PolarityReader
-from service.claims.quantities import QuantityReader, counted_span, describe
-from service.models import Quantity
-from service.text import CLAUSE_BREAK, Analyzer, is_number, tokenize
+from service.lexicon import Lexicon, is_tag
+from service.reading import Reader, Reading
+from service.reading.model import Quantity
+from service.reading.tokens import tokenize
 
 UMLAUT = re.compile(r"[äöüß]")
-# German candidates kept per English word, best-ranked first: enough for the common senses
-# ("order": Ordnung, Auftrag, Befehl ...), few enough to keep stray senses rare.
-TRANSLATIONS_PER_WORD = 6
+# Translations kept per word, best-ranked first: enough for the common senses ("order":
+# Ordnung, Auftrag, Befehl ...), few enough to keep stray senses rare.
+TRANSLATIONS_PER_WORD = 8
+TRANSLATIONS_PER_PHRASE = 3
+OTHER = {"de": "en", "en": "de"}
 
 
 @dataclass(frozen=True, slots=True)
 class TermGroup:
-    """One idea of the claim: any of its alternative index terms matches it."""
+    """One idea of the claim: any of its alternative terms matches it.
+
+    `native` are terms in the claim's language, `foreign` those of its translations. An
+    alternative with a space is a phrase: all its terms must be present.
+    """
 
     word: str
     start: int
     end: int
-    alternatives: tuple[str, ...]
-    kind: str  # entity | number | word
+    native: tuple[str, ...]
+    kind: str  # name | number | word
+    foreign: tuple[str, ...] = ()
     translations: tuple[str, ...] = ()
+
+    def alternatives(self, same_language: bool) -> tuple[str, ...]:
+        """Return the terms that match this group in a passage of the claim's language or not."""
+        if same_language or self.kind in ("number",):
+            return self.native
+        return (*self.foreign, *self.native)
+
+    @property
+    def all_terms(self) -> tuple[str, ...]:
+        return (*self.native, *self.foreign)
 
 
 @dataclass(frozen=True)
-class ClaimAnalysis:
+class Claim:
     """What was understood of a claim."""
 
-    text: str
-    language: str
+    reading: Reading
     groups: list[TermGroup]
-    quantities: list[Quantity]
-    negations: list[Negation]
-    opposites: list[tuple[int, int, int, int]]
     dictionary_available: bool
     notes: list[str] = field(default_factory=list)
-    # The groups that say what the claim is about; with a number to compare, the words of
-    # the quantity itself are left to the comparison.
-    topic: list[TermGroup] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.reading.text
+
+    @property
+    def language(self) -> str:
+        return self.reading.language
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        """Return the claim's quantities that a source figure can confirm or refute."""
+        return list(self.reading.quantities)
+
+    @cached_property
+    def topic(self) -> list[TermGroup]:
+        """Return the groups that say what the claim is about: all but its numbers' own words
+        (the figure, its qualifier and unit), which the number comparison checks."""
+        spans = [(q.start, q.end) for q in self.quantities]
+        return [
+            g
+            for g in self.groups
+            if g.kind != "number" and not any(a <= g.start and g.end <= b for a, b in spans)
+        ]
 
     @property
     def negated(self) -> bool:
         """Return whether the claim is negated (an odd number of negations)."""
-        return len(self.negations) % 2 == 1
-
-    @cached_property  # asked once per candidate passage; the claim does not change
-    def counted_quantities(self) -> list[Quantity]:
-        """Return the quantities that can be compared with a passage's."""
-        return measured(self.quantities)
-
-    def negation_focus(self, whole: bool = False) -> list[TermGroup]:
-        """Return the words a negation denies, which a source must speak of to disagree.
-
-        That is the nearest content word after the cue ("would not allow revolutions",
-        "keine Beweise"), else the nearest before it ("würden nicht hingenommen"). With
-        `whole`, in German also the verb closing the clause ("keine Revolutionen zulassen"):
-        a source asserting the opposite must assert all of it.
-        """
-        out = []
-        for n in self.negations:
-            clause = CLAUSE_BREAK.search(self.text, n.end)
-            clause_end = clause.start() if clause else len(self.text)
-            content = [g for g in self.topic if g.kind != "entity"]
-            after = [g for g in content if n.end <= g.start < n.scope_end]
-            before = [g for g in content if n.scope_start <= g.start and g.end <= n.start]
-            if after:
-                out.append(after[0])
-            elif before:
-                out.append(before[-1])
-            verbs = [
-                g
-                for g in content
-                if n.end <= g.start < clause_end and g.word[:1].islower() and g not in out
-            ]
-            if whole and self.language == "de" and verbs:
-                out.append(verbs[-1])
-        return out
+        return len(self.reading.negations) % 2 == 1
 
     def query_terms(self) -> list[str]:
-        """Return every alternative term, for candidate retrieval."""
-        return [t for g in self.groups for t in g.alternatives]
+        """Return every term of every group, for candidate retrieval."""
+        return list(dict.fromkeys(p for g in self.groups for a in g.all_terms for p in a.split()))
 
     def describe(self) -> dict:
         """Return the analysis as a JSON-ready dict."""
         out: dict = {
             "language": self.language,
-            "quantities": [describe(q) for q in self.quantities],
+            "quantities": [describe_quantity(q, self.text) for q in self.quantities],
             "negated": self.negated,
-            "negations": [n.cue for n in self.negations],
+            "negations": [n.cue for n in self.reading.negations],
+            "names": [self.text[n.start : n.end] for n in self.reading.names],
             "terms": [
                 {
                     "word": g.word,
                     "kind": g.kind,
-                    "terms": list(g.alternatives),
+                    "terms": list(g.native),
                     **({"translations": list(g.translations)} if g.translations else {}),
                 }
                 for g in self.groups
@@ -113,195 +120,154 @@ class ClaimAnalysis:
         return out
 
 
-def measured(quantities: list[Quantity]) -> list[Quantity]:
-    """Return the quantities a claim is checked on by comparing numbers.
-
-    Years only date a claim; a place in a sequence ("den ersten Versuch") is read as a word,
-    so "nicht der erste Versuch" can deny it. Ranks ("neuntgrößte") are measured.
-    """
-    return [
-        q
-        for q in quantities
-        if q.kind != "year" and not (q.kind == "ordinal" and q.counted == "sequence")
-    ]
+def describe_quantity(q: Quantity, text: str) -> dict:
+    """Return a quantity as a JSON-ready dict."""
+    span = q.counted_span
+    return {
+        "text": q.text,
+        "kind": q.kind,
+        "unit": q.unit or None,
+        "low": q.low,
+        "high": None if q.high == float("inf") else q.high,
+        "interval": q.interval,
+        "counted": text[span[0] : span[1]] if span else None,
+        "start": q.start,
+        "end": q.end,
+    }
 
 
 class ClaimAnalyzer:
-    """Turns claim text into a ClaimAnalysis, the same way passages are analysed."""
+    """Turns claim text into a Claim, reading it the way passages are read."""
 
-    def __init__(self, analyzer: Analyzer, cues: Cues, dictionary: Dictionary):
-        self.analyzer = analyzer
-        self.cues = cues
+    def __init__(self, reader: Reader, dictionary: Dictionary):
+        self.reader = reader
+        self.lexicon: Lexicon = reader.lexicon
         self.dictionary = dictionary
-        self.quantities = QuantityReader(cues)
-        self.polarity = PolarityReader(cues)
 
     def detect_language(self, text: str) -> str:
         """Return "de" or "en" by counting each language's function words and known words."""
-        words = [t.norm for t in tokenize(text) if not t.is_number]
-        stop = self.analyzer.stopwords
-        de = sum(w in stop["de"] for w in words) + len(UMLAUT.findall(text.lower()))
-        en = sum(w in stop["en"] for w in words)
-        if self.dictionary.available:
-            en += (
-                sum(
-                    1
-                    for w in words
-                    if w not in stop["en"]
-                    and w not in stop["de"]
-                    and self.dictionary.translate(w, 1)
-                )
-                * 0.5
-            )
-        return "en" if en > de else "de"
+        return detect_language(text, self.lexicon, self.dictionary)
 
-    def analyse(self, text: str, language: str = "auto") -> ClaimAnalysis:
+    def analyse(self, text: str, language: str = "auto") -> Claim:
         """Return the analysis of a claim."""
         lang = self.detect_language(text) if language == "auto" else language
+        reading = self.reader.read(text, lang)
         notes = []
-        if lang == "en":
-            groups = self._english_groups(text)
-            if not self.dictionary.available:
-                notes.append(
-                    "no bilingual dictionary installed: English words are matched as written"
-                )
-        else:
-            groups = self._german_groups(text)
-        quantities = self.quantities.read(text, lang)
-        groups = _tag_counted(groups, quantities, text)
-        counts = measured(quantities)
-        return ClaimAnalysis(
-            text=text,
-            language=lang,
-            groups=groups,
-            topic=[g for g in groups if not (counts and _in_quantity(g, counts, text, self.cues))],
-            quantities=quantities,
-            negations=self.polarity.negations(text),
-            opposites=self.polarity.opposite_words(text),
-            dictionary_available=self.dictionary.available,
-            notes=notes,
-        )
+        if not self.dictionary.available:
+            notes.append("no bilingual dictionary installed: words are matched as written")
+        return Claim(reading, self._groups(reading), self.dictionary.available, notes)
 
-    def _german_groups(self, text: str) -> list[TermGroup]:
-        groups: list[TermGroup] = []
-        for term in self.analyzer.terms(text, "de"):
-            # Tags and joined verb forms share their word's span: they are its alternatives.
-            if groups and groups[-1].start == term.start and not term.entity:
-                last = groups[-1]
-                groups[-1] = TermGroup(
-                    last.word, last.start, last.end, (*last.alternatives, term.term), last.kind
+    def _groups(self, reading: Reading) -> list[TermGroup]:
+        """Return a group per claim word (or dictionary phrase), with its translations."""
+        text, lang = reading.text, reading.language
+        merged: list[TermGroup] = []
+        for term in reading.terms:
+            # Tags and joined verb forms share their word's start: they are its alternatives.
+            # A word inside a tagged phrase ("ums Leben") is one more way to find the phrase.
+            inside = merged and merged[-1].start <= term.start and term.end <= merged[-1].end
+            if (
+                inside
+                and term.kind != "number"
+                or (merged and merged[-1].start == term.start and term.kind in ("tag", "joined"))
+            ):
+                last = merged[-1]
+                end = max(last.end, term.end)
+                merged[-1] = TermGroup(
+                    text[last.start : end], last.start, end, (*last.native, term.term), last.kind
                 )
                 continue
-            kind = "entity" if term.entity else "number" if is_number(term.term) else "word"
-            groups.append(
+            if term.kind == "tag":
+                kind = "word"
+            else:
+                kind = {"name": "name", "number": "number"}.get(term.kind, "word")
+            merged.append(
                 TermGroup(text[term.start : term.end], term.start, term.end, (term.term,), kind)
             )
-        return groups
+        if not self.dictionary.available:
+            return merged
+        return self._translated(merged, text, lang)
 
-    def _english_groups(self, text: str) -> list[TermGroup]:
-        tokens = tokenize(text)
-        stems = [self.analyzer.stem(t.norm, "en") for t in tokens]
-        groups: list[TermGroup] = []
+    def _translated(self, groups: list[TermGroup], text: str, lang: str) -> list[TermGroup]:
+        out: list[TermGroup] = []
         i = 0
-        while i < len(tokens):
-            tok = tokens[i]
-            hit = self.analyzer.aliases.match(tokens, i, stems)
-            if hit:
-                key, n = hit
-                groups.append(
-                    TermGroup(
-                        text[tok.start : tokens[i + n - 1].end],
-                        tok.start,
-                        tokens[i + n - 1].end,
-                        (key,),
-                        "entity",
-                    )
-                )
-                i += n
-                continue
-            if tok.is_number:
-                groups.append(TermGroup(tok.text, tok.start, tok.end, (tok.norm,), "number"))
+        while i < len(groups):
+            g = groups[i]
+            if g.kind == "number":
+                out.append(g)
                 i += 1
                 continue
-            if len(tok.norm) < 2 or self.analyzer.is_stopword(tok.norm) or tok.norm.endswith("n't"):
-                i += 1
-                continue
-            n, german = self._translate(tokens, i)
-            word = text[tok.start : tokens[i + n - 1].end]
-            alternatives = [self.analyzer.stem(tok.norm, "en")]
-            for de in german:
-                alternatives.extend(
-                    t.term for t in self.analyzer.terms(de, "de") if not is_number(t.term)
-                )
-            alternatives.extend(self.analyzer.category_tags(word.lower()))
-            groups.append(
-                TermGroup(
-                    word,
-                    tok.start,
-                    tokens[i + n - 1].end,
-                    tuple(dict.fromkeys(alternatives)),
-                    "word",
-                    tuple(german),
-                )
+            nxt = groups[i + 1] if i + 1 < len(groups) else None
+            if nxt is not None and nxt.kind != "number" and _adjacent(text, g, nxt):
+                phrase = text[g.start : nxt.end]
+                found = self._lookup(phrase, lang, TRANSLATIONS_PER_PHRASE)
+                if found:
+                    native = (" ".join(_plain(g.native) + _plain(nxt.native)),)
+                    native += tuple(a for a in (*g.native, *nxt.native) if is_tag(a))
+                    out.append(self._with(g, found, lang, end=nxt.end, word=phrase, native=native))
+                    i += 2
+                    continue
+            word = g.native[0] if g.kind == "name" else g.word  # "Germany's" -> germany
+            found = self._lookup(word, lang, TRANSLATIONS_PER_WORD)
+            out.append(self._with(g, found, lang) if found else g)
+            i += 1
+        return out
+
+    def _lookup(self, words: str, lang: str, limit: int) -> list[str]:
+        if lang == "en":
+            return self.dictionary.translate(words.lower(), limit)
+        return self.dictionary.translate_back(words, limit)
+
+    def _with(
+        self,
+        g: TermGroup,
+        found: list[str],
+        lang: str,
+        end: int | None = None,
+        word: str | None = None,
+        native: tuple[str, ...] | None = None,
+    ) -> TermGroup:
+        """Return the group with the terms of its translations into the other language."""
+        other = OTHER[lang]
+        foreign: list[str] = []
+        for translation in found:
+            terms = [t for t in self.reader.read(translation, other).terms if t.kind != "number"]
+            plain = [t.term for t in terms if t.kind not in ("tag", "joined")]
+            if plain:
+                foreign.append(" ".join(dict.fromkeys(plain)))
+            foreign.extend(t.term for t in terms if t.kind == "tag")
+        return TermGroup(
+            word or g.word,
+            g.start,
+            end or g.end,
+            native or g.native,
+            g.kind,
+            tuple(dict.fromkeys(foreign)),
+            tuple(found),
+        )
+
+
+def _plain(terms: tuple[str, ...]) -> list[str]:
+    return [t for t in terms[:1] if not is_tag(t)]
+
+
+def _adjacent(text: str, a: TermGroup, b: TermGroup) -> bool:
+    gap = text[a.end : b.start]
+    return gap.strip() in ("", "-")
+
+
+def detect_language(text: str, lexicon: Lexicon, dictionary: Dictionary | None = None) -> str:
+    """Return "de" or "en" by counting each language's function words and known words."""
+    words = [t.norm for t in tokenize(text) if t.kind == "word"]
+    stop = lexicon.stopwords
+    de = sum(w in stop["de"] for w in words) + len(UMLAUT.findall(text.lower()))
+    en = sum(w in stop["en"] for w in words)
+    if dictionary is not None and dictionary.available:
+        en += (
+            sum(
+                1
+                for w in words
+                if w not in stop["en"] and w not in stop["de"] and dictionary.translate(w, 1)
             )
-            i += n
-        return groups
-
-    def _translate(self, tokens, i: int) -> tuple[int, list[str]]:
-        """Return (words used, German translations), trying two-word phrases first."""
-        if i + 1 < len(tokens) and not tokens[i + 1].is_number:
-            phrase = f"{tokens[i].norm} {tokens[i + 1].norm}"
-            found = self.dictionary.translate(phrase, 3)
-            if found:
-                return 2, found
-        return 1, self.dictionary.translate(tokens[i].norm, TRANSLATIONS_PER_WORD)
-
-
-def _tag_counted(groups: list[TermGroup], quantities: list[Quantity], text: str) -> list[TermGroup]:
-    """Return the groups with each counted thing's category tag on the words that name it.
-
-    "kamen 20 Menschen ums Leben" names deaths with a phrase; tagged "@deaths", it matches a
-    passage that says "Tote" or "getötet".
-    """
-    out = list(groups)
-    for q in quantities:
-        if not q.counted or q.kind != "count":
-            continue
-        tag = "@" + q.counted
-        if any(tag in g.alternatives for g in out):
-            continue
-        span = counted_span(q, text)
-        if span is None:
-            continue
-        start, end = span
-        inside = [i for i, g in enumerate(out) if start <= g.start and g.end <= end]
-        for i in inside:
-            g = out[i]
-            out[i] = TermGroup(
-                g.word, g.start, g.end, (*g.alternatives, tag), g.kind, g.translations
-            )
-        if not inside:
-            out.append(TermGroup(text[start:end], start, end, (tag,), "word"))
-    return sorted(out, key=lambda g: g.start)
-
-
-def _in_quantity(group: TermGroup, quantities: list[Quantity], text: str, cues: Cues) -> bool:
-    """Return whether a claim group belongs to a quantity, so the number comparison checks it.
-
-    That is a number, the words of a quantity ("weniger als 20") and a noun between the
-    number and what it counts that names a category or group ("100 people died", "26
-    Angehörige der Sicherheitskräfte ums Leben"): a source says "100 Tote", "16
-    Sicherheitskräfte getötet".
-    """
-    if group.kind == "number":
-        return True
-    for q in quantities:
-        if q.start <= group.start and group.end <= q.end:
-            return True
-        counted_end = (counted_span(q, text) or (0, q.end))[1]
-        if not q.end <= group.start <= group.end <= counted_end:
-            continue
-        tagged = any(a.startswith("@") and a[1:] != q.counted for a in group.alternatives)
-        if tagged or any(rx.search(group.word.lower()) for rx in cues.groups.values()):
-            return True
-    return False
+            * 0.5
+        )
+    return "en" if en > de else "de"

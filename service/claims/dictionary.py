@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -427,6 +427,36 @@ def parse_ding(lines: Iterable[str]) -> dict[str, list[tuple[str, float]]]:
     return grouped
 
 
+_NOUN = re.compile(r"^\s*([^\s{}\[\]();|/]+)\s*\{(?:m|f|n|pl)(?:,\s*(?:m|f|n))*\}")
+_MARKUP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/")
+
+
+def parse_vocabulary(lines: Iterable[str]) -> dict[str, set[str]]:
+    """Return the single words of each kind: German nouns, German words, English words.
+
+    Entries tagged as place names ([geogr.]) are left out: those are names, not common words.
+    """
+    out: dict[str, set[str]] = {"de-noun": set(), "de": set(), "en": set()}
+    for line in lines:
+        entry = _split_entry(line)
+        if entry is None or "[geogr.]" in line:
+            continue
+        for part in entry[0]:
+            for synonym in part.split(";"):
+                noun = _NOUN.match(synonym)
+                if noun:
+                    out["de-noun"].add(noun.group(1).lower())
+                word = _MARKUP.sub("", synonym).strip()
+                if word.isalpha():
+                    out["de"].add(word.lower())
+        for part in entry[1]:
+            for synonym in part.split(";"):
+                word = _MARKUP.sub("", synonym).strip().removeprefix("to ")
+                if word.isalpha():
+                    out["en"].add(word.lower())
+    return out
+
+
 def _source_signature(source: Path | None) -> str | None:
     """Size and modification time of the source file, or None when it is not there."""
     if source is None:
@@ -469,7 +499,10 @@ def _is_current(meta: dict[str, str] | None, signature: str | None) -> bool:
 def _write_cache(source: Path, cache: Path, signature: str) -> None:
     """Parse the source and write the lookup table to cache in one atomic step."""
     with source.open(encoding="utf-8", errors="replace") as handle:
-        table = parse_ding(handle)
+        lines = handle.readlines()
+    table = parse_ding(lines)
+    vocabulary = parse_vocabulary(lines)
+    del lines
     # Readers must never see a half-written file: write next to it, then rename over it.
     fd, temporary = tempfile.mkstemp(prefix=f".{CACHE_NAME}.", suffix=".tmp", dir=cache.parent)
     os.close(fd)
@@ -492,6 +525,16 @@ def _write_cache(source: Path, cache: Path, signature: str) -> None:
                     for english in sorted(table)
                     for rank, (german, _) in enumerate(table[english][:MAX_PER_KEY])
                 ),
+            )
+            # German -> English: the same pairs looked up from the German side.
+            connection.execute("CREATE INDEX translation_by_german ON translation (german, rank)")
+            connection.execute(
+                "CREATE TABLE vocabulary (word TEXT NOT NULL, kind TEXT NOT NULL,"
+                " PRIMARY KEY (kind, word)) WITHOUT ROWID"
+            )
+            connection.executemany(
+                "INSERT INTO vocabulary VALUES (?, ?)",
+                ((word, kind) for kind, words in vocabulary.items() for word in sorted(words)),
             )
             connection.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
@@ -597,6 +640,46 @@ class Dictionary:
             logger.warning("dictionary lookup failed in %s: %s", self.path, error)
             return []
         return [german for (german,) in rows]
+
+    def translate_back(self, word: str, limit: int = 4) -> list[str]:
+        """Return English translations of a German word, most common sense first."""
+        if not self.available or limit <= 0:
+            return []
+        key = " ".join(word.split())
+        try:
+            with self._lock:
+                rows = (
+                    self._reader()
+                    .execute(
+                        "SELECT english FROM translation WHERE german IN (?, ?)"
+                        " ORDER BY rank, length(english) LIMIT ?",
+                        (key, key[:1].upper() + key[1:], limit),
+                    )
+                    .fetchall()
+                )
+        except sqlite3.Error as error:
+            logger.warning("dictionary lookup failed in %s: %s", self.path, error)
+            return []
+        return list(dict.fromkeys(english for (english,) in rows))
+
+    def words(self, kind: str) -> frozenset[str]:
+        """Return the single words of one kind ("de-noun", "de", "en"); empty without a lookup."""
+        if not self.available:
+            return frozenset()
+        try:
+            with self._lock:
+                rows = self._reader().execute("SELECT word FROM vocabulary WHERE kind = ?", (kind,))
+                return frozenset(word for (word,) in rows)
+        except sqlite3.Error as error:
+            logger.warning("dictionary vocabulary unreadable in %s: %s", self.path, error)
+            return frozenset()
+
+    @property
+    def signature(self) -> str:
+        """Return what identifies this lookup's content: its source file, or "none"."""
+        if not self.available or self.path is None:
+            return "none"
+        return f"{SCHEMA_VERSION}:{(_read_meta(self.path) or {}).get('signature')}"
 
     def close(self) -> None:
         """Close the connection; translate() reopens it on demand."""

@@ -36,7 +36,7 @@ def read_document(path: Path, meta: dict | None = None) -> Document:
         title=meta.get("title"),
         url=url,
         published=meta.get("published"),
-        language=meta.get("language", "de"),
+        language=meta.get("language"),
         content_hash=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
         raw_text=raw,
     )

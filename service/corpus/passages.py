@@ -1,13 +1,14 @@
-"""From a document to its cleaned text and indexed passages."""
+"""From a document to its cleaned text and passages, each read once and stored with its reading."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from service.claims.analysis import detect_language
 from service.corpus.chrome import ChromeRules
 from service.corpus.sentences import SentenceSplitter
 from service.models import Document, Passage, Source
-from service.text import Analyzer
+from service.reading import Reader, Reading, codec
 
 
 def collapse(text: str) -> str:
@@ -21,14 +22,22 @@ class Pipeline:
 
     chrome: ChromeRules
     splitter: SentenceSplitter
-    analyzer: Analyzer
+    reader: Reader
     digest: str
 
-    def passages(self, doc: Document) -> tuple[str, list[Passage]]:
-        """Return a document's cleaned text and its sentences as passages."""
+    def language(self, doc: Document, clean: str) -> str:
+        """Return the document's language: as given, else read from its words."""
+        if doc.language in ("de", "en"):
+            return doc.language
+        return detect_language(clean[:5000], self.reader.lexicon)
+
+    def passages(self, doc: Document) -> tuple[str, str, list[Passage]]:
+        """Return a document's cleaned text, its language and its sentences as passages."""
         content = self.chrome.content(doc.raw_text, doc.publisher)
         clean = "\n\n".join(collapse(doc.raw_text[s.start : s.end]) for s in content)
+        language = self.language(doc, clean)
         out = []
+        previous: Reading | None = None
         for i, span in enumerate(self.splitter.split(doc.raw_text, content)):
             text = collapse(doc.raw_text[span.start : span.end])
             source = Source(
@@ -41,6 +50,16 @@ class Pipeline:
                 char_start=span.start,
                 char_end=span.end,
             )
-            terms = self.analyzer.term_string(text, doc.language if doc.language == "en" else "de")
-            out.append(Passage(f"{doc.document_id}:{i}", text, terms, source))
-        return clean, out
+            reading = self.reader.read(text, language, previous)
+            out.append(
+                Passage(
+                    f"{doc.document_id}:{i}",
+                    text,
+                    reading.term_string,
+                    source,
+                    codec.dumps(reading),
+                    language,
+                )
+            )
+            previous = reading
+        return clean, language, out

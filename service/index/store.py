@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS passages (
     char_start INTEGER NOT NULL,
     char_end INTEGER NOT NULL,
     text TEXT NOT NULL,
-    terms TEXT NOT NULL
+    terms TEXT NOT NULL,
+    reading TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS passages_by_document ON passages(document_id, sentence_index);
 CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5(
@@ -54,7 +55,10 @@ END;
 """
 
 PASSAGE_COLUMNS = """p.passage_id, p.text, p.terms, p.document_id, d.publisher, d.title, d.url,
-    d.published, p.sentence_index, p.char_start, p.char_end"""
+    d.published, p.sentence_index, p.char_start, p.char_end, p.reading, d.language"""
+# Bump when the tables change: an index of another layout is dropped and built anew.
+SCHEMA_VERSION = "2"
+TABLES = ("passage_vocab", "passage_fts", "passages", "documents", "meta")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +73,8 @@ class Candidate:
 # the sentences just before it.
 LEAD_SENTENCES = 3
 SENTENCES_BEFORE = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """The sentences around a passage, as far as a reader needs them to understand it.
-
-    A sentence such as "Es gab mehr als 100 Tote" says where and when only through the
-    text before it; "18 weitere wurden verletzt" says 18 of what only in the sentence before.
-    """
-
-    terms: str  # terms of the document's headline and lead, and of the sentences just before
-    previous: str  # text of the previous sentence
+# ... and the sentence after it, which often names who said a quote ("..., sagte Liebich").
+SENTENCES_AFTER = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +90,7 @@ class SyncReport:
 
 def _passage(row: Sequence) -> Passage:
     source = Source(row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10])
-    return Passage(row[0], row[1], row[2], source)
+    return Passage(row[0], row[1], row[2], source, row[11], row[12])
 
 
 def fingerprint(doc: Document) -> str:
@@ -127,6 +121,17 @@ def within_budget(frequencies: dict[str, int], budget: int = POSTING_BUDGET) -> 
     return chosen
 
 
+def _migrate(db: sqlite3.Connection) -> None:
+    """Create the tables, dropping those of an older layout first."""
+    has_meta = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+    version = has_meta and db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if has_meta and (not version or version[0] != SCHEMA_VERSION):
+        for table in TABLES:
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+    db.executescript(SCHEMA)
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+
 class SentenceIndex:
     """Persistent sentence index: documents, passages and the BM25 term index."""
 
@@ -136,7 +141,7 @@ class SentenceIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(SCHEMA)
+            _migrate(db)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
@@ -218,7 +223,7 @@ class SentenceIndex:
         return existed
 
     def _insert(self, doc: Document, pipeline: Pipeline) -> None:
-        clean, passages = pipeline.passages(doc)
+        clean, language, passages = pipeline.passages(doc)
         self.db.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -227,7 +232,7 @@ class SentenceIndex:
                 doc.title,
                 doc.url,
                 doc.published,
-                doc.language,
+                language,
                 fingerprint(doc),
                 clean,
                 len(passages),
@@ -235,7 +240,7 @@ class SentenceIndex:
         )
         self.db.executemany(
             "INSERT INTO passages (passage_id, document_id, sentence_index, char_start, char_end,"
-            " text, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " text, terms, reading) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     p.passage_id,
@@ -245,6 +250,7 @@ class SentenceIndex:
                     p.source.char_end,
                     p.text,
                     p.terms,
+                    p.reading,
                 )
                 for p in passages
             ],
@@ -317,23 +323,26 @@ class SentenceIndex:
         ).fetchall()
         return [Candidate(_passage(r), r[-1]) for r in rows]
 
-    def contexts(self, passage_ids: Sequence[str]) -> dict[str, Context]:
-        """Return, per passage, what the sentences before it say (see Context)."""
+    def contexts(self, passage_ids: Sequence[str]) -> dict[str, str]:
+        """Return, per passage, the terms of the text a reader reads it with: the headline and
+        lead (the first sentences), the sentences just before it and the one after it.
+
+        A sentence such as "Es gab mehr als 100 Tote" says where and when only through them.
+        """
         if not passage_ids:
             return {}
         marks = ", ".join("?" * len(passage_ids))
         rows = self.db.execute(
             "SELECT p.passage_id,"
             " (SELECT group_concat(c.terms, ' ') FROM passages c"
-            "  WHERE c.document_id = p.document_id AND c.sentence_index < p.sentence_index"
+            "  WHERE c.document_id = p.document_id AND c.sentence_index != p.sentence_index"
             f"  AND (c.sentence_index < {LEAD_SENTENCES}"
-            f"  OR c.sentence_index >= p.sentence_index - {SENTENCES_BEFORE})),"
-            " (SELECT c.text FROM passages c WHERE c.document_id = p.document_id"
-            "  AND c.sentence_index = p.sentence_index - 1)"
+            f"  OR c.sentence_index BETWEEN p.sentence_index - {SENTENCES_BEFORE}"
+            f"  AND p.sentence_index + {SENTENCES_AFTER}))"
             f" FROM passages p WHERE p.passage_id IN ({marks})",
             list(passage_ids),
         )
-        return {pid: Context(terms or "", previous or "") for pid, terms, previous in rows}
+        return {pid: terms or "" for pid, terms in rows}
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """Return how many passages contain each term (terms never seen are left out)."""

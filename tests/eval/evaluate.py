@@ -27,7 +27,7 @@ from pathlib import Path
 
 from service.config import Config
 from service.corpus import load_corpus
-from service.engine import build_pipeline, verifier_for
+from service.engine import build_pipeline, open_dictionary, verifier_for
 from service.index import SentenceIndex
 from service.verify import Verifier
 from tests.eval.corpora import ROOT, EvalCorpus, corpora
@@ -63,7 +63,7 @@ def judge_claim(verifier: Verifier, claim: dict, bm25: Bm25 | None) -> Outcome:
     result = verifier.verify(claim["claim"], TOP_K, Config.MIN_SCORE)
     supporting = [e.passage.text for e in result.supporting]
     contradicting = [e.passage.text for e in result.contradicting]
-    related = [e.passage.text for e in getattr(result, "related", [])]
+    related = [e.passage.text for e in result.related]
     support, contradict = claim.get("support", []), claim.get("contradict", [])
     missing = []
     sides_ok = []
@@ -134,16 +134,17 @@ class Bm25:
 def open_corpus(corpus: EvalCorpus, data_dir: Path) -> tuple[Verifier, Bm25]:
     """Return a verifier over the corpus (indexed under data_dir) and the BM25 baseline."""
     folder = corpus.write(data_dir / f"corpus-{corpus.name}")
-    pipeline = build_pipeline()
-    index = SentenceIndex(data_dir / f"index-{corpus.name}.sqlite3")
-    index.sync(load_corpus(folder), pipeline)
     config = {
         "DATA_DIR": data_dir,
         "DICTIONARY_PATH": DICTIONARY,
         "CANDIDATES": Config.CANDIDATES,
     }
+    dictionary = open_dictionary(config)
+    pipeline = build_pipeline(dictionary)
+    index = SentenceIndex(data_dir / f"index-{corpus.name}.sqlite3")
+    index.sync(load_corpus(folder), pipeline)
     texts = [p.text for d in index.documents() for p in index.document(d["document_id"])[2]]
-    return verifier_for(index, pipeline, config), Bm25(texts, corpus.language)
+    return verifier_for(index, pipeline, dictionary, config), Bm25(texts, corpus.language)
 
 
 def evaluate(verifier: Verifier, claims: list[dict], bm25: Bm25 | None = None) -> list[Outcome]:

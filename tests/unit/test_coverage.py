@@ -3,7 +3,7 @@
 import pytest
 
 from service.claims.analysis import TermGroup
-from service.coverage import PART_WEIGHT, PassageTerms, measure
+from service.stance.coverage import PART_WEIGHT, PassageTerms, measure
 
 
 def group(*alternatives, kind="word"):
@@ -18,9 +18,11 @@ def group(*alternatives, kind="word"):
         (["gericht"], "richt", "gericht"),  # gerichtet / richteten
         (["soldat"], "trupp", None),
         (["2500"], "250", None),  # numbers are never shortened
+        (["human", "right"], "human right", "right"),  # a phrase: all its terms
+        (["human"], "human right", None),
     ],
 )
-def test_inflections_match(passage, claim, found):
+def test_inflections_and_phrases_match(passage, claim, found):
     assert PassageTerms(passage).find([claim]) == found
 
 
@@ -37,13 +39,19 @@ def test_compound_parts_match(passage, claim, found):
     assert PassageTerms(passage).find_part([claim]) == found
 
 
-def test_coverage_weighs_context_parts_and_entities():
-    groups = [group("befehl"), group("demonstrant"), group("tokajew", kind="entity")]
+def test_coverage_weighs_context_parts_and_names():
+    groups = [group("befehl"), group("demonstrant"), group("gruber", kind="name")]
     idf = {"": 1.0}
     passage = PassageTerms(["schiessbefehl", "demonstrant"])
-    alone = measure(groups, passage, idf, PassageTerms([]))
+    alone = measure(groups, True, passage, idf, PassageTerms([]))
     assert alone.value == pytest.approx((PART_WEIGHT + 1) / 3)
-    assert [g.word for g in alone.missing_entities] == ["tokajew"]
-    around = measure(groups, passage, idf, PassageTerms(["tokajew"]), count_context=True)
+    assert [g.word for g in alone.missing_names] == ["gruber"]
+    around = measure(groups, True, passage, idf, PassageTerms(["gruber"]), count_context=True)
     assert around.value == pytest.approx((PART_WEIGHT + 1 + 0.5) / 3)
-    assert around.missing_entities == ()
+    assert around.missing_names == ()
+
+
+def test_translations_count_only_across_languages():
+    g = TermGroup("jobs", 0, 4, ("job",), "word", ("stell",))
+    assert g.alternatives(same_language=True) == ("job",)
+    assert "stell" in g.alternatives(same_language=False)

@@ -68,7 +68,7 @@ def test_add_and_remove_one_document(tmp_path, corpus, pipeline):
 def test_pipeline_change_rebuilds(tmp_path, corpus, pipeline):
     index = SentenceIndex(tmp_path / "index.sqlite3")
     index.sync(load_corpus(corpus), pipeline)
-    changed = type(pipeline)(pipeline.chrome, pipeline.splitter, pipeline.analyzer, "other")
+    changed = type(pipeline)(pipeline.chrome, pipeline.splitter, pipeline.reader, "other")
     report = index.sync(load_corpus(corpus), changed)
     assert report.rebuilt and report.added == 5
 

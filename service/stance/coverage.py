@@ -1,4 +1,10 @@
-"""How much of a claim a passage covers: its IDF-weighted term groups found in the passage."""
+"""Coverage: how much of a claim a passage carries, as IDF-weighted groups found in its terms.
+
+A group is found exactly, up to a short inflectional ending (`behauptete` / `Behauptung`), as
+a German participle (`gerichtet` / `richten`), or, at half weight, as a part of a compound
+(`Schießbefehl` for "order to shoot"). A phrase alternative ("human right") is found when
+all its terms are.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +14,14 @@ from functools import cached_property
 
 from service.claims.analysis import TermGroup
 
-# A claim term found only in the sentence before a passage, or in its headline, counts this
+# A claim term found only in the sentences before a passage, or in its headline, counts this
 # much: the passage's number is about what the text around it is about.
 CONTEXT_WEIGHT = 0.5
 # Stems that differ only by a short ending are one word: the German stemmer leaves
 # "behauptet" (behauptete) apart from "behaupt" (Behauptung), "verhindert" from "verhind".
 MIN_STEM = 5
 MAX_ENDING = 3
-# A German compound names its parts: "Schießbefehl" speaks of shooting and of an order,
-# "Ex-Sowjetstaaten" of states. A part found in a compound counts this much.
+# A German compound names its parts: "Schießbefehl" speaks of shooting and of an order.
 PART_WEIGHT = 0.5
 MIN_COMPOUND = MIN_STEM + 3
 
@@ -56,25 +61,38 @@ class PassageTerms:
                     out.setdefault(t[-k:], t)  # head: "befehl" in "schiessbefehl"
         return out
 
+    def _one(self, a: str) -> str | None:
+        if a in self.exact:
+            return a
+        if not a.isalpha():
+            return None
+        if a in self.shortened:
+            return self.shortened[a]
+        for k in _truncations(a):
+            if a[:k] in self.exact:
+                return a[:k]
+        return None
+
     def find(self, alternatives: Sequence[str]) -> str | None:
         """Return the passage term that one of the alternatives names, if any."""
         for a in alternatives:
             if a in self.exact:
                 return a
         for a in alternatives:
-            if not a.isalpha():
+            if " " in a:
+                found = [self._one(p) for p in a.split()]
+                if all(found):
+                    return found[-1]
                 continue
-            if a in self.shortened:
-                return self.shortened[a]
-            for k in _truncations(a):
-                if a[:k] in self.exact:
-                    return a[:k]
+            found_one = self._one(a)
+            if found_one is not None:
+                return found_one
         return None
 
     def find_part(self, alternatives: Sequence[str]) -> str | None:
         """Return a passage term that shares a compound part with one of the alternatives."""
         for a in alternatives:
-            if not a.isalpha() or len(a) < MIN_STEM:
+            if " " in a or not a.isalpha() or len(a) < MIN_STEM:
                 continue
             if a in self.parts:
                 return self.parts[a]
@@ -92,16 +110,24 @@ class Coverage:
     value: float
     matched: tuple[TermGroup, ...]
     terms: frozenset[str]  # the passage terms that matched
-    missing_entities: tuple[TermGroup, ...]  # named in the claim, absent from passage and context
+    missing_names: tuple[TermGroup, ...]  # named in the claim, absent from passage and context
 
 
 def idf_of(group: TermGroup, idf: dict[str, float]) -> float:
-    """Return a group's weight: the IDF of its rarest alternative."""
-    return max((idf.get(a, idf.get("", 1.0)) for a in group.alternatives), default=1.0)
+    """Return a group's weight: the IDF of its rarest term that the corpus has.
+
+    An English word of a claim is unseen in German passages; its German translations say
+    how rare the idea is there.
+    """
+    unseen = idf.get("", 1.0)
+    weights = [idf.get(p, unseen) for a in group.all_terms for p in a.split()]
+    seen = [w for w in weights if w < unseen]
+    return max(seen) if seen else unseen
 
 
 def measure(
     groups: Sequence[TermGroup],
+    same_language: bool,
     passage: PassageTerms,
     idf: dict[str, float],
     around: PassageTerms,
@@ -110,30 +136,31 @@ def measure(
 ) -> Coverage:
     """Return the coverage of the claim groups by a passage.
 
-    `around` holds the terms of the sentences before the passage: an entity named there is
-    the passage's subject too, and with `count_context` any term there counts at a discount.
-    `paired` are groups whose word's opposite or synonym the passage uses ("begrenzt" for
-    "vorübergehend"): they are on the passage's subject, whatever side it takes.
+    `around` holds the terms of the headline, lead and sentences before the passage: a name
+    found there is the passage's subject too, and with `count_context` any term there counts
+    at a discount. `paired` are groups whose word's opposite the passage uses: they are on
+    the passage's subject, whatever side it takes.
     """
     total = sum(idf_of(g, idf) for g in groups) or 1.0
     matched, terms, missing, value = [], set(), [], 0.0
     for g in groups:
-        found = passage.find(g.alternatives)
+        alternatives = g.alternatives(same_language)
+        found = passage.find(alternatives)
         if found is not None or g in paired:
             matched.append(g)
             value += idf_of(g, idf)
             if found is not None:
                 terms.add(found)
             continue
-        part = passage.find_part(g.alternatives)
+        part = passage.find_part(alternatives) if g.kind != "name" else None
         if part is not None:
             matched.append(g)
             value += PART_WEIGHT * idf_of(g, idf)
             terms.add(part)
             continue
-        in_context = around.find(g.alternatives) is not None
+        in_context = around.find(alternatives) is not None
         if in_context and count_context:
             value += CONTEXT_WEIGHT * idf_of(g, idf)
-        if g.kind == "entity" and not in_context:
+        if g.kind == "name" and not in_context:
             missing.append(g)
     return Coverage(value / total, tuple(matched), frozenset(terms), tuple(missing))

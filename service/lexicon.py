@@ -1,0 +1,220 @@
+"""The word data of the service, loaded once: stop words, aliases, cues, synonyms, units.
+
+Every list a user might edit lives in `data/*.toml`; this module turns it into lookups and is
+the only place that spells derived index terms (the "@" tag of a synonym group).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import Stemmer
+
+FILES = ("stopwords.toml", "aliases.toml", "cues.toml", "synonyms.toml", "units.toml")
+TAG = "@"  # index terms of synonym groups: "@deaths"
+
+
+def data_path(name: str) -> Path:
+    """Return the path of a bundled data file."""
+    return Path(str(resources.files("service") / "data" / name))
+
+
+def load_toml(path: Path) -> dict:
+    """Return a TOML data file as a dict."""
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """Return a short digest of the given files' bytes, to notice edits."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def tag(name: str) -> str:
+    """Return the index term of a synonym group."""
+    return TAG + name
+
+
+def is_tag(term: str) -> bool:
+    """Return whether an index term is a synonym-group tag."""
+    return term.startswith(TAG)
+
+
+def tag_name(term: str) -> str:
+    """Return the synonym group a tag names."""
+    return term[len(TAG) :]
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """A phrase that turns a number n into the interval [low*n, high*n]."""
+
+    name: str
+    low: float
+    high: float
+    low_open: bool
+    high_open: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SynonymGroup:
+    """Words that name one thing in either language."""
+
+    name: str
+    pattern: re.Pattern[str]
+    event: bool
+    general: bool
+
+
+def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.lower().split()) for w in words)
+
+
+class Lexicon:
+    """All word data, read once from a data directory (the bundled one by default)."""
+
+    def __init__(self, data_dir: Path | None = None):
+        self.paths = [(data_dir / f if data_dir else data_path(f)) for f in FILES]
+        stop, aliases, cues, synonyms, units = (load_toml(p) for p in self.paths)
+        self.digest = files_digest(self.paths)
+        self.stopwords = {lang: frozenset(words.split()) for lang, words in stop.items()}
+        self.alias_data = aliases
+        self.stemmers = {"de": Stemmer.Stemmer("german"), "en": Stemmer.Stemmer("english")}
+        self._load_cues(cues)
+        self.synonyms = [
+            SynonymGroup(
+                name, re.compile(g["words"]), g.get("event", False), g.get("general", False)
+            )
+            for name, g in synonyms.items()
+        ]
+        self.events = frozenset(tag(g.name) for g in self.synonyms if g.event)
+        self.general = frozenset(tag(g.name) for g in self.synonyms if g.general)
+        self._load_units(units)
+
+    def _load_cues(self, data: dict) -> None:
+        self.clause_negations = frozenset(w for ws in data["negation"].values() for w in ws)
+        self.english_negations = frozenset(data["negation"].get("en", []))
+        det = data["negation_determiner"]
+        self.determiner_negations = frozenset(det.get("de", []) + det.get("en", []))
+        self.negation_phrases = _phrases(det.get("phrases", []))
+        self.negation_pronouns = frozenset(det.get("pronouns", []))
+        affixes = data["negative_affixes"]
+        self.negative_prefixes = tuple(affixes["prefixes"])
+        self.negative_suffixes = tuple(sorted(affixes["suffixes"], key=len, reverse=True))
+        self.affix_exceptions = tuple(affixes["exceptions"])
+        self.qualifiers: dict[tuple[str, ...], Qualifier] = {}
+        for name, q in data["qualifiers"].items():
+            high = math.inf if q["high"] == "inf" else float(q["high"])
+            qual = Qualifier(
+                name, float(q["low"]), high, q.get("low_open", False), q.get("high_open", False)
+            )
+            for phrase in q["words"]:
+                self.qualifiers[tuple(phrase.lower().split())] = qual
+        self.longest_qualifier = max(len(k) for k in self.qualifiers)
+        self.range_joiners = frozenset(data["ranges"]["joiners"])
+        self.range_openers = frozenset(data["ranges"]["openers"])
+        self.vague = {
+            tuple(k.split()): (float(v[0]), float(v[1])) for k, v in data["vague"].items()
+        }
+        spelled = data["spelled"]
+        self.spelled = {
+            lang: re.compile(rf"^{p}$") for lang, p in spelled.items() if isinstance(p, str)
+        }
+        self.not_numbers = frozenset(spelled.get("not_numbers", []))
+        self.months = {k: int(v) for k, v in data["months"].items()}
+        self.weekdays = {k: int(v) for k, v in data["weekdays"].items()}
+        self.year_words = frozenset(data["years"]["words"])
+        ordinals = dict(data["ordinals"])
+        self.ordinal_not_nouns = frozenset(ordinals.pop("not_nouns", []))
+        self.ordinals = {k: int(v) for k, v in ordinals.items()}
+        self.factors = {k: float(v) for k, v in data["factors"].items()}
+        self.elided = frozenset(data["elided"]["words"])
+        self.elided_followers = frozenset(data["elided"]["english_followers"])
+        self.counted_before = frozenset(data["counted_before"]["words"])
+        phrase = data["noun_phrase"]
+        self.articles = frozenset(phrase["articles"])
+        self.attached = frozenset(phrase["attached"])
+        self.coordinators = frozenset(phrase["coordinators"])
+        self.sharing = frozenset(phrase["sharing"])
+        self.anaphora = frozenset(data["anaphora"]["words"])
+        # Longest first, so "zurück" is tried before "zu".
+        self.particles = tuple(sorted(data["separable"]["particles"], key=len, reverse=True))
+        self.opposites = [(tuple(p["a"]), tuple(p["b"])) for p in data["opposites"]]
+        # Words of the cues themselves: capitalised at the start of a sentence, none is a name.
+        self.cue_words = frozenset(
+            w
+            for words in (
+                *(k for k in self.qualifiers), *(k for k in self.vague), self.months,
+                self.weekdays, self.ordinals, self.factors, self.elided, self.anaphora,
+                self.year_words, self.articles, self.clause_negations, self.determiner_negations,
+            )
+            for w in (words if isinstance(words, tuple) else words)
+        )  # fmt: skip
+        self._opposite_stems: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        for i, sides in enumerate(self.opposites):
+            for side, words in enumerate(sides):
+                for word in words:
+                    for lang in ("de", "en"):
+                        key = tuple(self.stem(w, lang) for w in word.lower().split())
+                        if (i, side) not in self._opposite_stems.setdefault(key, []):
+                            self._opposite_stems[key].append((i, side))
+        self.longest_opposite = max(len(k) for k in self._opposite_stems)
+
+    def _load_units(self, data: dict) -> None:
+        self.units_after = {
+            tuple(w.split()): unit for unit, words in data["after"].items() for w in words
+        }
+        self.units_before = {w: unit for unit, words in data["before"].items() for w in words}
+        self.unit_kinds = {unit: kind for kind, units in data["kinds"].items() for unit in units}
+        self.clock = frozenset(data["clock"]["words"])
+        self.scale = {k: float(v) for k, v in data["scale"].items()}
+        self.fractions = {k: float(v) for k, v in data["fractions"].items()}
+        self.longest_unit = max(len(k) for k in self.units_after)
+
+    # Words ---------------------------------------------------------------------------------
+
+    def stem(self, word: str, language: str = "de") -> str:
+        """Return the stem of a lower-case word."""
+        return self.stemmers[language].stemWord(word)
+
+    def is_stopword(self, word: str) -> bool:
+        """Return whether a lower-case word is a stop word or a negation in any language."""
+        return (
+            word in self.clause_negations
+            or word in self.determiner_negations
+            or any(word in s for s in self.stopwords.values())
+        )
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Lexicon lives as long as the app
+    def tags(self, words: str) -> tuple[str, ...]:
+        """Return the synonym-group tags of a lower-case word or phrase ("festnahmen")."""
+        return tuple(tag(g.name) for g in self.synonyms if g.pattern.search(words))
+
+    def opposite_sides(self, stems: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Return (pair, side) for each pair of opposites a run of stems belongs to."""
+        return self._opposite_stems.get(stems, [])
+
+    def affix_base(self, word: str, min_rest: int = 5) -> str | None:
+        """Return the word without a negative prefix or suffix ("unbegrenzt" -> "begrenzt")."""
+        if word.startswith(self.affix_exceptions) or word in self.affix_exceptions:
+            return None
+        for prefix in self.negative_prefixes:
+            if word.startswith(prefix) and len(word) - len(prefix) >= min_rest:
+                return word[len(prefix) :]
+        for suffix in self.negative_suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= min_rest - 1:
+                return word[: -len(suffix)]
+        return None

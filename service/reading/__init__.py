@@ -1,0 +1,47 @@
+"""One reading of a text, the same for passages and claims: `Reader.read(text, language)`."""
+
+from __future__ import annotations
+
+from service.lexicon import Lexicon
+from service.reading.model import Name, Negation, Polar, Quantity, Reading, Term
+from service.reading.names import Aliases, Vocabulary
+from service.reading.polarity import PolarityReader
+from service.reading.quantities import QuantityReader
+from service.reading.terms import TermReader
+from service.reading.tokens import tokenize
+
+# Bump when reading changes what it finds: stored readings of another version are read anew.
+READING_VERSION = "1"
+
+__all__ = [
+    "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",
+]  # fmt: skip
+
+
+class Reader:
+    """Reads texts: tokens once, then terms, names, quantities, negations and opposites."""
+
+    def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary | None = None):
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary or Vocabulary()
+        self.aliases = Aliases(lexicon.alias_data)
+        self.terms = TermReader(lexicon, self.aliases, self.vocabulary)
+        self.quantities = QuantityReader(lexicon)
+        self.polarity = PolarityReader(lexicon)
+
+    def read(self, text: str, language: str = "de", previous: Reading | None = None) -> Reading:
+        """Return the reading of a text; `previous` is the sentence before it, if any."""
+        tokens = tokenize(text)
+        stems = self.terms.stems(tokens, language)
+        terms, names = self.terms.read(text, tokens, stems, language)
+        before = previous.quantities if previous is not None else ()
+        return Reading(
+            text=text,
+            language=language,
+            terms=tuple(terms),
+            names=tuple(names),
+            quantities=tuple(self.quantities.read(text, tokens, terms, language, before)),
+            negations=tuple(self.polarity.negations(text, tokens)),
+            polars=tuple(self.polarity.polars(tokens, stems)),
+            points_back=any(t.norm in self.lexicon.anaphora for t in tokens),
+        )

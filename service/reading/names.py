@@ -1,0 +1,131 @@
+"""Proper names: listed aliases (one key per entity across languages and spellings), and any
+other name, told from common words by its capital letter and a lexicon of common words.
+
+German capitalises every noun, so a capitalised German word is a name only when the lexicon
+of German common nouns does not know it, nor the noun it ends with ("Bundesgesundheits-
+minister" ends with "Minister"). English capitalises names only, except at the start of a
+sentence, where a word the English lexicon knows is read as a common word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from service.reading.tokens import Token, tokenize
+
+# The head of a compound is at least this long ("Minister" in "Bundesminister").
+MIN_HEAD = 3
+MIN_MODIFIER = 4  # ... after a modifier at least this long ("Wetter" in "Wetteramt")
+# German noun endings: "Soldaten", "Behörden", "Landes" are forms of listed nouns.
+NOUN_ENDINGS = ("", "n", "en", "e", "s", "es", "er", "ern", "ns")
+
+
+class Aliases:
+    """Entity names mapped to one key per entity, matched as whole-word phrases."""
+
+    def __init__(self, groups: dict[str, dict]):
+        self._phrases: dict[tuple[str, ...], str] = {}
+        self._exact: dict[tuple[str, ...], str] = {}
+        for key, group in groups.items():
+            for name in group.get("names", []):
+                if toks := tuple(t.norm for t in tokenize(name)):
+                    self._phrases[toks] = key
+            for name in group.get("exact_names", []):
+                if toks := tuple(t.text for t in tokenize(name)):
+                    self._exact[toks] = key
+        self.keys = frozenset(groups)
+        self._starts = frozenset(p[0] for p in [*self._phrases, *self._exact])
+        self.longest = max((len(p) for p in [*self._phrases, *self._exact]), default=1)
+
+    def match(self, tokens: list[Token], i: int, stems: list[str]) -> tuple[str, int] | None:
+        """Return (entity key, tokens used) for the longest alias starting at token i."""
+        first = tokens[i]
+        heads = {first.norm, stems[i], first.text, first.norm.removesuffix("s")}
+        if not heads & self._starts:
+            return None
+        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+            window = tokens[i : i + n]
+            norms = tuple(t.norm for t in window)
+            key = (
+                self._phrases.get(norms)
+                or self._phrases.get(tuple(stems[i : i + n]))
+                or self._exact.get(tuple(t.text for t in window))
+                # A German genitive: "Putins", "Kasachstans".
+                or (
+                    len(norms[-1]) > 4
+                    and norms[-1].endswith("s")
+                    and self._phrases.get((*norms[:-1], norms[-1][:-1]))
+                )
+            )
+            if key:
+                return key, n
+        return None
+
+
+class Vocabulary:
+    """Common words of each language, to tell a capitalised common word from a name."""
+
+    def __init__(
+        self,
+        german_nouns: Iterable[str] = (),
+        german_words: Iterable[str] = (),
+        english_words: Iterable[str] = (),
+    ):
+        self.german_nouns = frozenset(german_nouns)
+        self.german_words = frozenset(german_words)
+        self.english_words = frozenset(english_words)
+
+    @property
+    def available(self) -> bool:
+        return bool(self.german_nouns or self.english_words)
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one Vocabulary lives as long as the app
+    def is_german_noun(self, word: str) -> bool:
+        """Return whether a lower-case German word is a common noun or a compound of one."""
+        if not self.german_nouns:
+            return True  # without a lexicon, no capitalised German word can be told a name
+        for ending in NOUN_ENDINGS:
+            stem = word[: len(word) - len(ending)] if ending else word
+            if word.endswith(ending) and stem in self.german_nouns:
+                return True
+        for k in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+            head = word[k:]
+            for ending in NOUN_ENDINGS:
+                stem = head[: len(head) - len(ending)] if ending else head
+                if head.endswith(ending) and len(stem) >= MIN_HEAD and stem in self.german_nouns:
+                    return True
+        return False
+
+    def is_german_word(self, word: str) -> bool:
+        """Return whether a lower-case word is a German word of any kind, maybe inflected."""
+        return any(
+            word.endswith(ending) and word[: len(word) - len(ending)] in self.german_words
+            for ending in ("", "e", "en", "er", "es", "em", "n", "s")
+        ) or self.is_german_noun(word)
+
+    def is_english_word(self, word: str) -> bool:
+        """Return whether a lower-case word is a common English word."""
+        if not self.english_words:
+            return True
+        return word in self.english_words or word.rstrip("s") in self.english_words
+
+
+def is_name(
+    tokens: list[Token], i: int, language: str, vocabulary: Vocabulary, sentence_start: bool
+) -> bool:
+    """Return whether token i is (part of) a proper name."""
+    tok = tokens[i]
+    if tok.kind == "code":
+        return True
+    if not tok.capitalised or len(tok.norm) < 2:
+        return False
+    if tok.text.isupper() and len(tok.text) >= 2:
+        return True  # an acronym: "NATO", "SPD", "ABC"
+    if language == "de":
+        if sentence_start and vocabulary.is_german_word(tok.norm):
+            return False
+        return not vocabulary.is_german_noun(tok.norm)
+    # English capitalises names, and the words of titles and institutions ("the Federal
+    # Employment Agency"): those are common words, which translate.
+    return not vocabulary.is_english_word(tok.norm)

@@ -1,0 +1,98 @@
+"""Negation scopes and words of opposite pairs: which words of a text are said not to hold."""
+
+from __future__ import annotations
+
+from service.lexicon import Lexicon
+from service.reading.model import Negation, Polar
+from service.reading.tokens import Token, clause_spans
+
+
+class PolarityReader:
+    """Finds negations with their scope, and words that belong to pairs of opposites."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def negations(self, text: str, tokens: list[Token]) -> list[Negation]:
+        """Return the negations of a text with the spans they cover."""
+        clauses = clause_spans(text)
+        out = []
+        skip = 0
+        for i, tok in enumerate(tokens):
+            if skip:
+                skip -= 1
+                continue
+            clause = next(((a, b) for a, b in clauses if a <= tok.start < b), (0, len(text)))
+            rest = [t for t in tokens[i + 1 :] if t.start < clause[1]]
+            cue = "n't" if tok.norm.endswith("n't") else tok.norm
+            phrase = next(
+                (
+                    p
+                    for p in self.lex.negation_phrases
+                    if tuple(t.norm for t in tokens[i : i + len(p)]) == p
+                ),
+                None,
+            )
+            if phrase:
+                skip = len(phrase) - 1
+                end = tokens[i + skip].end
+                scope_end = _phrase_end(rest[skip:], clause[1], self.lex, coordinated=True)
+                cue = " ".join(phrase)
+                if cue in self.lex.negation_pronouns:
+                    scope_end = clause[1]
+                out.append(Negation(cue, tok.start, end, end, scope_end))
+            elif cue in self.lex.determiner_negations:
+                end = _phrase_end(rest, clause[1], self.lex, coordinated=True)
+                if cue in self.lex.negation_pronouns:
+                    end = clause[1]  # a pronoun: what is said of nobody is denied
+                out.append(Negation(cue, tok.start, tok.end, tok.end, end))
+            elif cue in self.lex.clause_negations:
+                if len(rest) <= 2 or cue in self.lex.english_negations:
+                    # German sentence negation stands late and covers its clause;
+                    # English negation precedes the verb phrase, so the clause is its scope.
+                    out.append(Negation(cue, tok.start, tok.end, clause[0], clause[1]))
+                else:
+                    # "nicht dauerhaft", "nicht der erste": the negated phrase follows.
+                    end = _phrase_end(rest, clause[1], self.lex)
+                    out.append(Negation(cue, tok.start, tok.end, tok.end, end))
+        return out
+
+    def polars(self, tokens: list[Token], stems: list[str]) -> list[Polar]:
+        """Return the words (or phrases) of the text that belong to a pair of opposites."""
+        out = []
+        longest = self.lex.longest_opposite
+        i = 0
+        while i < len(tokens):
+            used = 1
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                sides = self.lex.opposite_sides(tuple(stems[i : i + n]))
+                if not sides and n == 1:
+                    sides = self.lex.opposite_sides((tokens[i].norm,))
+                if sides:
+                    end = tokens[i + n - 1].end
+                    out.extend(Polar(pair, side, tokens[i].start, end) for pair, side in sides)
+                    used = n
+                    break
+            i += used
+        return out
+
+
+def _phrase_end(rest: list[Token], clause_end: int, lex: Lexicon, coordinated: bool = False) -> int:
+    """Return where a negated phrase ends: at its noun (a capitalised word) or a coordinator.
+
+    With `coordinated`, nouns joined by "oder"/"und" share the negation ("keine X oder Y").
+    """
+    end = clause_end
+    for i, tok in enumerate(rest):
+        if tok.norm in lex.coordinators:
+            return tok.start
+        end = tok.end
+        if tok.capitalised:
+            following = rest[i + 1].norm if i + 1 < len(rest) else ""
+            if following in lex.attached and i + 2 < len(rest):
+                # "ohne Angabe von Gründen": the noun's complement is part of the phrase.
+                return _phrase_end(rest[i + 2 :], clause_end, lex)
+            if not (coordinated and following in lex.sharing):
+                return end
+            return _phrase_end(rest[i + 2 :], clause_end, lex) if i + 2 < len(rest) else end
+    return end

@@ -1,0 +1,577 @@
+"""Numbers in text as intervals: their kind and unit, and the noun phrase they count.
+
+"fast 8000 Menschen wurden festgenommen" is a count in [7200, 8000) of people, with the event
+"arrests"; "218,5 Milliarden Euro" is money; "6,5 Prozent" a percentage; "2000 bis 3000" one
+range; "2019/20" a span of years; "A380" no quantity at all. What a number counts is the noun
+phrase it stands with, in any words: the stance compares two counts only when their noun
+phrases match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from text_to_num import text2num
+
+from service.lexicon import Lexicon, Qualifier
+from service.reading.model import Quantity, Term
+from service.reading.tokens import CLAUSE_BREAK, Token, number_value
+
+DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b")
+TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I)
+WINDOW = 12  # German puts the verb last: "5000 Menschen wurden im Zuge ... festgenommen"
+NP_WORDS = 4  # at most this many words make the noun phrase after a number
+YEARS = (1900, 2100)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A number found at a token: its value range and the tokens it used."""
+
+    low: float
+    high: float
+    used: int
+    vague: bool = False
+
+
+class QuantityReader:
+    """Finds quantities in German or English text."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def read(
+        self,
+        text: str,
+        tokens: list[Token],
+        terms: Sequence[Term],
+        language: str = "de",
+        previous: Sequence[Quantity] = (),
+    ) -> list[Quantity]:
+        """Return the quantities, dates and ordinals of a text, in order.
+
+        `previous` are the quantities of the sentence before: a count whose noun is left out
+        ("18 weitere") counts what the last of them counted.
+        """
+        out: list[Quantity] = []
+        taken: set[int] = set()
+        for m in DATE_NUMERIC.finditer(text):
+            day, month = int(m.group(1)), int(m.group(2))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                value = month * 100.0 + day
+                out.append(Quantity(m.group(), m.start(), m.end(), value, value, kind="date"))
+                taken.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
+        for m in TIME.finditer(text):  # clock times are no quantities
+            taken.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
+        i = 0
+        while i < len(tokens):
+            if i in taken:
+                i += 1
+                continue
+            found = self._at(text, tokens, terms, i, language)
+            if found is None:
+                i += 1
+                continue
+            quantity, used = found
+            out.append(quantity)
+            i += used
+        if previous and any(q.elided and not q.counted for q in out):
+            out = self._resolve_elided(out, previous)
+        return sorted(out, key=lambda q: q.start)
+
+    @staticmethod
+    def _resolve_elided(quantities: list[Quantity], previous: Sequence[Quantity]) -> list[Quantity]:
+        named = [q for q in previous if q.kind == "count" and q.counted]
+        if not named:
+            return quantities
+        last = named[-1]
+        return [
+            replace(q, counted=last.counted, events=q.events or last.events)
+            if q.elided and not q.counted
+            else q
+            for q in quantities
+        ]
+
+    # One quantity starting at token i ---------------------------------------------------
+
+    def _at(self, text: str, tokens: list[Token], terms: Sequence[Term], i: int, language: str):
+        tok = tokens[i]
+        if tok.kind == "code":
+            return None
+        for special in (self._date, self._weekday, self._ordinal, self._factor):
+            hit = special(text, tokens, i, language)
+            if hit:
+                return hit
+        found = self._number(text, tokens, i, language) or self._vague(tokens, i)
+        if found is None:
+            return None
+        j = i + found.used  # the first token after the number
+        low, high = found.low, found.high
+        rng = self._range_end(text, tokens, i, j, language)
+        if rng is not None:
+            high_found, j = rng
+            high = high_found.high
+        unit, kind, j = self._unit_after(text, tokens, j)
+        before_unit = self._unit_before(text, tok)
+        if before_unit and not unit:
+            unit, kind = before_unit, "money"
+        if kind == "clock":
+            return None
+        end = tokens[j - 1].end
+        clause = _clause_of(text, tok.start)
+        year = self._year(text, tokens, i, j, low, high, unit, language)
+        if year is not None:
+            return year
+        qual, qstart = (None, tok.start) if rng else self._qualifier(text, tokens, i)
+        low_open = high_open = False
+        if qual and not found.vague:
+            low, high = round(low * qual.low, 6), round(high * qual.high, 6)
+            low_open, high_open = qual.low_open, qual.high_open
+        start = qstart if qual else tok.start
+        if before_unit:
+            start = min(start, text.rfind(text[tok.start - 1], 0, tok.start))
+        counted_span, counted = self._counted(text, tokens, terms, j, language)
+        if not counted and kind == "count":
+            counted_span, counted = self._counted_before(text, tokens, terms, i, language)
+        elided = kind == "count" and not counted and self._elided(text, tokens, j, language)
+        return Quantity(
+            text=text[start:end],
+            start=start,
+            end=end,
+            low=low,
+            high=high,
+            low_open=low_open,
+            high_open=high_open,
+            kind=kind,
+            unit=unit,
+            counted=counted,
+            counted_span=counted_span,
+            events=self._events(text, tokens, terms, i, j),
+            clause=clause,
+            elided=elided,
+        ), j - i
+
+    # Values -------------------------------------------------------------------------------
+
+    def _number(self, text: str, tokens: list[Token], i: int, language: str) -> _Found | None:
+        """Return a number written in digits or words, with a scale word ("1,5 Millionen")."""
+        tok = tokens[i]
+        if tok.is_number:
+            value = number_value(tok.text)
+            used = 1
+        else:
+            value, used = self._spelled(tokens, i, language)
+            if value is None:
+                value, used = self._fraction(tokens, i)
+                if value is None:
+                    return None
+        j = i + used
+        if j < len(tokens):
+            nxt = tokens[j]
+            attached = nxt.start == tokens[j - 1].end  # "2.5k", "3m", "10bn"
+            scale = self.lex.scale.get(nxt.norm.rstrip("."))
+            if scale and (len(nxt.norm) > 2 or attached or nxt.norm in ("mio", "mrd", "tsd")):
+                value *= scale
+                j += 1
+                if (
+                    j < len(tokens)
+                    and tokens[j].norm == "."
+                    and tokens[j].start == tokens[j - 1].end
+                ):
+                    j += 1
+        return _Found(value, value, j - i)
+
+    def _spelled(self, tokens: list[Token], i: int, language: str) -> tuple[float | None, int]:
+        for lang in (language, "de" if language == "en" else "en"):
+            rx = self.lex.spelled.get(lang)
+            if rx is None:
+                continue
+            n = 0
+            while i + n < len(tokens) and rx.match(tokens[i + n].norm) and (lang == "en" or n == 0):
+                n += 1
+            while n and tokens[i + n - 1].norm in self.lex.not_numbers:
+                n -= 1
+            if n and tokens[i].norm not in self.lex.not_numbers:
+                phrase = " ".join(t.norm for t in tokens[i : i + n])
+                try:
+                    return float(text2num(phrase, lang)), n
+                except ValueError:
+                    continue
+        return None, 1
+
+    def _fraction(self, tokens: list[Token], i: int) -> tuple[float | None, int]:
+        """Return "half a million" or "eine halbe Million" as a value."""
+        k = i + (tokens[i].norm in self.lex.articles)
+        if k + 1 >= len(tokens) or tokens[k].norm not in self.lex.fractions:
+            return None, 1
+        share = self.lex.fractions[tokens[k].norm]
+        k += 1
+        if k < len(tokens) and tokens[k].norm in self.lex.articles:
+            k += 1
+        if k < len(tokens) and tokens[k].norm in self.lex.scale:
+            return share * self.lex.scale[tokens[k].norm], k + 1 - i
+        return None, 1
+
+    def _vague(self, tokens: list[Token], i: int) -> _Found | None:
+        for n in (3, 2, 1):
+            key = tuple(t.norm for t in tokens[i : i + n])
+            if len(key) == n and key in self.lex.vague:
+                low, high = self.lex.vague[key]
+                return _Found(low, high, n, vague=True)
+        return None
+
+    def _range_end(self, text, tokens, i: int, j: int, language: str):
+        """Return (the second number, the token after it) of "2000 bis 3000", "20-30"."""
+        if j >= len(tokens) - 1:
+            return None
+        gap = text[tokens[j - 1].end : tokens[j].start].strip()
+        joiner = tokens[j].norm if not gap else gap
+        k = j + 1 if not gap else j
+        if joiner in ("und", "and"):
+            if not (i > 0 and tokens[i - 1].norm in self.lex.range_openers):
+                return None
+        elif joiner not in self.lex.range_joiners:
+            return None
+        if k >= len(tokens) or CLAUSE_BREAK.search(text, tokens[j - 1].end, tokens[k].start):
+            if joiner not in ("-", "–"):
+                return None
+        second = self._number(text, tokens, k, language) if k < len(tokens) else None
+        if second is None or not tokens[k].is_number and not tokens[i].is_number:
+            return second and (second, k + second.used)
+        first_value = number_value(tokens[i].text) if tokens[i].is_number else None
+        if first_value is not None and second.low < first_value:
+            return None  # "2019-20", "3-1": not a range of values
+        return second, k + second.used
+
+    def _year(
+        self, text, tokens, i: int, j: int, low: float, high: float, unit: str, language: str
+    ):
+        """Return a year ("2019", "2019/20", "2015 bis 2017") when the number is one.
+
+        A four-digit number from 1900 to 2100 is a year unless a noun follows it as what it
+        counts ("2000 Soldaten", "2000 soldiers") and no word before it asks for a year.
+        """
+        tok = tokens[i]
+        if not tok.is_number or unit or not re.fullmatch(r"(19|20)\d\d", tok.norm):
+            return None
+        if not (YEARS[0] <= low <= YEARS[1] and high <= YEARS[1]):
+            return None
+        nxt = tokens[j] if j < len(tokens) else None
+        asked = i > 0 and tokens[i - 1].norm in self.lex.year_words
+        if (
+            nxt is not None
+            and not asked
+            and not CLAUSE_BREAK.search(text, tokens[j - 1].end, nxt.start)
+        ):
+            counts = nxt.capitalised if language == "de" else nxt.norm.endswith("s")
+            if counts and not nxt.is_number and nxt.norm not in self.lex.months:
+                return None
+        end = j
+        if (
+            end < len(tokens)
+            and text[tokens[end - 1].end : tokens[end].start] == "/"
+            and tokens[end].is_number
+        ):
+            nxt_norm = tokens[end].norm
+            later = (
+                float(nxt_norm) if len(nxt_norm) == 4 else float(tok.norm[:2] + nxt_norm.zfill(2))
+            )
+            if later > high:
+                high = later
+            end += 1
+        return Quantity(
+            text[tok.start : tokens[end - 1].end],
+            tok.start,
+            tokens[end - 1].end,
+            low,
+            high,
+            kind="year",
+            clause=_clause_of(text, tok.start),
+        ), end - i
+
+    # Units --------------------------------------------------------------------------------
+
+    def _unit_after(self, text: str, tokens: list[Token], j: int) -> tuple[str, str, int]:
+        """Return (unit, kind, the token after it) for a unit right after a number."""
+        sign = text[tokens[j - 1].end : tokens[j - 1].end + 2].strip()
+        if sign[:1] in ("%", "€", "$", "£"):
+            unit = self.lex.units_after.get((sign[:1],), "")
+            return unit, _kind_of(unit, self.lex), j
+        for n in range(self.lex.longest_unit, 0, -1):
+            key = tuple(t.norm for t in tokens[j : j + n])
+            if len(key) < n:
+                continue
+            if n == 1 and key[0] in self.lex.clock:
+                return "", "clock", j + 1
+            unit = self.lex.units_after.get(key)
+            if unit:
+                gap = text[tokens[j - 1].end : tokens[j].start]
+                if len(key[0]) <= 2 and gap not in ("", " "):
+                    continue  # a lone "m" or "t" must follow the figure
+                if len(key[0]) == 1 and key[0] not in ("%",) and gap == " " and n == 1:
+                    if j + 1 < len(tokens) and tokens[j + 1].kind == "word":
+                        continue  # "3 m" is metres only when a word does not follow it
+                return unit, _kind_of(unit, self.lex), j + n
+        return "", "count", j
+
+    def _unit_before(self, text: str, tok: Token) -> str:
+        """Return the currency written right before a number ("$10 million", "€ 5")."""
+        before = text[max(0, tok.start - 4) : tok.start].rstrip().lower()
+        for sign, unit in self.lex.units_before.items():
+            if before.endswith(sign):
+                return unit
+        return ""
+
+    # What a number counts -----------------------------------------------------------------
+
+    def _counted(self, text, tokens, terms, j: int, language: str):
+        """Return (span, terms) of the noun phrase right after a number (and its unit)."""
+        words: list[Token] = []
+        k = j
+        attached = False
+        while k < len(tokens) and len(words) < NP_WORDS:
+            tok = tokens[k]
+            if CLAUSE_BREAK.search(text, tokens[k - 1].end, tok.start) and k > 0:
+                break
+            norm = tok.norm
+            if tok.is_number:
+                break
+            if norm in self.lex.articles and words and tokens[k - 1].norm not in self.lex.attached:
+                break  # "Minuten steht das Ergebnis": an article starts another phrase
+            if norm in self.lex.articles or norm in self.lex.elided and not words:
+                k += 1
+                continue
+            if norm in self.lex.attached and words:
+                if attached:
+                    break
+                attached = True
+                k += 1
+                continue
+            if self.lex.is_stopword(norm) or self.lex.tags(norm) and _event_only(self.lex, norm):
+                if not (language == "de" and tok.capitalised):
+                    break
+            if language == "de":
+                words.append(tok)
+                k += 1
+                if tok.capitalised:  # the noun closes a German noun phrase
+                    if k < len(tokens) and tokens[k].norm in self.lex.attached:
+                        continue
+                    break
+                continue
+            if words and norm.endswith(("ing", "ed")) and not attached:
+                break
+            words.append(tok)
+            k += 1
+        if language == "de" and words and not any(w.capitalised for w in words):
+            words = []  # lower-case words after a German number are its verb, not its noun
+        if not words:
+            return None, ()
+        span = (words[0].start, words[-1].end)
+        found = self._np_terms(terms, span)
+        return (span, found) if found else (None, ())
+
+    def _np_terms(self, terms: Sequence[Term], span: tuple[int, int]) -> tuple[str, ...]:
+        """Return the terms of a noun phrase; a general word ("Menschen") keeps only its tag,
+        so that what remains besides tags says who in particular is counted."""
+        inside = [t for t in terms if span[0] <= t.start and t.end <= span[1]]
+        # A word whose groups all count anybody ("Menschen") or name an event ("Festnahmen")
+        # keeps only its tags.
+        tags: dict[int, set[str]] = {}
+        for t in inside:
+            if t.kind == "tag":
+                tags.setdefault(t.start, set()).add(t.term)
+        unspecific = self.lex.general | self.lex.events
+        vague = {start for start, found in tags.items() if found <= unspecific}
+        return tuple(
+            dict.fromkeys(t.term for t in inside if t.kind == "tag" or t.start not in vague)
+        )
+
+    def _counted_before(self, text, tokens, terms, i: int, language: str):
+        """Return the noun phrase of "die Zahl der Toten ... 164", "the death toll ... 20"."""
+        k = i - 1
+        while k >= 0 and not CLAUSE_BREAK.search(text, tokens[k].end, tokens[k + 1].start):
+            if tokens[k].norm in self.lex.counted_before:
+                after = k + 1
+                while after < i and tokens[after].norm in self.lex.attached | self.lex.articles:
+                    after += 1
+                if after > k + 1 and after < i:
+                    span = (tokens[after].start, tokens[after].end)
+                elif k > 0:
+                    span = (tokens[k - 1].start, tokens[k].end)  # "death toll"
+                else:
+                    return None, ()
+                found = self._np_terms(terms, span)
+                return (span, found) if found else (None, ())
+            k -= 1
+        return None, ()
+
+    def _events(self, text, tokens, terms, i: int, j: int) -> tuple[str, ...]:
+        """Return the event tag nearest the number in its clause (after it first)."""
+        lo, hi = _clause_of(text, tokens[i].start)
+        window_end = tokens[min(len(tokens), j + WINDOW) - 1].end
+        window_start = tokens[max(0, i - WINDOW)].start
+        events = [
+            t
+            for t in terms
+            if t.kind == "tag"
+            and t.term in self.lex.events
+            and max(lo, window_start) <= t.start
+            and t.end <= min(hi, window_end)
+        ]
+        after = [t for t in events if t.start >= tokens[i].end]
+        before = [t for t in events if t.end <= tokens[i].start]
+        chosen = after[:1] or before[-1:]
+        return tuple(t.term for t in chosen)
+
+    def _elided(self, text: str, tokens: list[Token], j: int, language: str) -> bool:
+        """Return whether the noun after a number is left out ("18 weitere wurden verletzt")."""
+        if j >= len(tokens) or tokens[j].norm not in self.lex.elided:
+            return False
+        if j + 1 == len(tokens) or CLAUSE_BREAK.search(text, tokens[j].end, tokens[j + 1].start):
+            return True
+        if language == "en":
+            return tokens[j + 1].norm in self.lex.elided_followers
+        # German nouns are capitalised: "vier weitere frühere Sowjetrepubliken" names its noun.
+        return not any(t.capitalised for t in tokens[j + 1 : j + 3])
+
+    def _words_after(self, text: str, tokens: list[Token], j: int) -> list[str]:
+        """Return up to WINDOW words after token j-1, stopping at the end of the clause."""
+        words = []
+        prev_end = tokens[j - 1].end if j > 0 else 0
+        for tok in tokens[j : j + WINDOW]:
+            if CLAUSE_BREAK.search(text, prev_end, tok.start) or tok.is_number:
+                break
+            words.append(tok.norm)
+            prev_end = tok.end
+        return words
+
+    def _qualifier(self, text: str, tokens: list[Token], i: int) -> tuple[Qualifier | None, int]:
+        k = i - 1 if i > 0 and tokens[i - 1].norm in self.lex.articles else i
+        for n in range(self.lex.longest_qualifier, 0, -1):
+            if k - n < 0:
+                continue
+            phrase = tuple(t.norm for t in tokens[k - n : k])
+            if phrase in self.lex.qualifiers and not CLAUSE_BREAK.search(
+                text, tokens[k - 1].end, tokens[k].start
+            ):
+                return self.lex.qualifiers[phrase], tokens[k - n].start
+        return None, 0
+
+    # Dates, weekdays, ordinals, factors ---------------------------------------------------
+
+    def _date(self, text: str, tokens: list[Token], i: int, language: str):
+        """Return a (day, month) date at token i: "19. Januar", "19 January", "January 19"."""
+        months = self.lex.months
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.is_number and nxt is not None and nxt.norm in months:
+            day, month = number_value(tok.text), months[nxt.norm]
+        elif tok.norm in months and nxt is not None and nxt.is_number and tok.capitalised:
+            day, month = number_value(nxt.text), months[tok.norm]
+        else:
+            return None
+        if not (1 <= day <= 31 and day.is_integer()):
+            return None
+        value = month * 100.0 + day
+        return Quantity(
+            text[tok.start : nxt.end],
+            tok.start,
+            nxt.end,
+            value,
+            value,
+            kind="date",
+            clause=_clause_of(text, tok.start),
+        ), 2
+
+    def _weekday(self, text: str, tokens: list[Token], i: int, language: str):
+        tok = tokens[i]
+        day = self.lex.weekdays.get(tok.norm)
+        if day is None or not tok.capitalised:
+            return None
+        return Quantity(
+            tok.text,
+            tok.start,
+            tok.end,
+            day,
+            day,
+            kind="weekday",
+            clause=_clause_of(text, tok.start),
+        ), 1
+
+    def _factor(self, text: str, tokens: list[Token], i: int, language: str):
+        tok = tokens[i]
+        factor = next((v for k, v in self.lex.factors.items() if tok.norm.startswith(k)), None)
+        if factor is None:
+            return None
+        return Quantity(
+            tok.text,
+            tok.start,
+            tok.end,
+            factor,
+            factor,
+            kind="factor",
+            clause=_clause_of(text, tok.start),
+        ), 1
+
+    def _ordinal(self, text: str, tokens: list[Token], i: int, language: str):
+        """Return an ordinal at token i: "neuntgrößten", "ninth largest", "second week"."""
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        for stem, value in self.lex.ordinals.items():
+            if not tok.norm.startswith(stem):
+                continue
+            rest = tok.norm[len(stem) :]
+            if not rest and self._spelled([tok], 0, language)[0] is not None:
+                continue  # German "acht" is eight; the eighth is "achte"
+            superlative = re.fullmatch(r"\w*[sß]t(e[nrms]?)?", rest) and len(rest) > 3
+            noun_follows = nxt is not None and (
+                nxt.capitalised  # German nouns are capitalised
+                or (
+                    language == "en"
+                    and nxt.text.isalpha()
+                    and nxt.norm not in self.lex.ordinal_not_nouns
+                )
+            )
+            english_superlative = nxt is not None and re.fullmatch(
+                r"\w+est|most|largest|biggest", nxt.norm
+            )
+            if superlative or (
+                rest in ("", "e", "en", "er", "es", "em") and (noun_follows or english_superlative)
+            ):
+                end = nxt.end if english_superlative and not superlative else tok.end
+                # A rank by size ("neuntgrößte", "ninth largest") is not a place in a sequence
+                # ("erste Einheiten").
+                kind = "rank" if superlative or english_superlative else "ordinal"
+                noun = nxt if kind == "ordinal" and noun_follows else None
+                return Quantity(
+                    text[tok.start : end],
+                    tok.start,
+                    end,
+                    value,
+                    value,
+                    kind=kind,
+                    counted_span=(noun.start, noun.end) if noun else None,
+                    clause=_clause_of(text, tok.start),
+                ), 1
+        return None
+
+
+def _clause_of(text: str, position: int) -> tuple[int, int]:
+    """Return the span of the clause around a character position."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, position):
+        start = m.end()
+    m = CLAUSE_BREAK.search(text, position)
+    return start, (m.start() if m else len(text))
+
+
+def _kind_of(unit: str, lexicon: Lexicon) -> str:
+    return lexicon.unit_kinds.get(unit, "measure") if unit else "count"
+
+
+def _event_only(lexicon: Lexicon, word: str) -> bool:
+    """Return whether a word names only an event ("getötet"), no one counted."""
+    tags = lexicon.tags(word)
+    return bool(tags) and all(t in lexicon.events for t in tags) and not word[:1].isupper()

@@ -1,0 +1,150 @@
+"""Index terms of a text: stop words out, aliases to entity keys, words stemmed, synonym tags,
+German separable verbs joined. The same for passages and claims."""
+
+from __future__ import annotations
+
+from service.lexicon import Lexicon, tag
+from service.reading.model import Name, Term
+from service.reading.names import Aliases, Vocabulary, is_name
+from service.reading.tokens import CLAUSE_BREAK, Token
+
+# Sentence ends inside a text read as one passage (a headline and its lead, a claim of two
+# sentences): the word after one starts a sentence.
+SENTENCE_END = frozenset(".!?:")
+
+
+class TermReader:
+    """Turns tokens into index terms and names."""
+
+    def __init__(self, lexicon: Lexicon, aliases: Aliases, vocabulary: Vocabulary):
+        self.lexicon = lexicon
+        self.aliases = aliases
+        self.vocabulary = vocabulary
+
+    def joined(self, word: str) -> str:
+        """Return a German verb form with its particle's "ge"/"zu" taken out.
+
+        "vorgelegt" -> "vorlegt", "einzumischen" -> "einmischen", "zugelassen" -> "zulassen",
+        so the forms meet the joined separable verb ("legte ... vor" -> "vorlegt").
+        """
+        for particle in self.lexicon.particles:
+            if word.startswith(particle):
+                rest = word[len(particle) :]
+                if rest[:2] in ("ge", "zu") and len(rest) - 2 >= 4:
+                    return particle + rest[2:]
+                return word
+        return word
+
+    def stems(self, tokens: list[Token], language: str) -> list[str]:
+        """Return the stem of each token (German verb forms joined first)."""
+        german = language == "de"
+        stem = self.lexicon.stem
+        return [
+            t.norm
+            if t.kind != "word"
+            else stem(self.joined(t.norm) if german else t.norm, language)
+            for t in tokens
+        ]
+
+    def read(
+        self, text: str, tokens: list[Token], stems: list[str], language: str
+    ) -> tuple[list[Term], list[Name]]:
+        """Return the index terms of a text in order, and its names."""
+        out: list[Term] = []
+        names: list[Name] = []
+        run: list[Term] = []  # consecutive capitalised name words
+
+        def close_run() -> None:
+            if run:
+                names.append(
+                    Name(run[-1].term, tuple(t.term for t in run), run[0].start, run[-1].end)
+                )
+                run.clear()
+
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            starts = i == 0 or self._sentence_starts(text, tokens[i - 1], tok)
+            hit = self.aliases.match(tokens, i, stems)
+            if hit:
+                close_run()
+                key, n = hit
+                end = tokens[i + n - 1].end
+                out.append(Term(key, tok.start, end, "name"))
+                names.append(Name(key, (key,), tok.start, end, known=True))
+                i += n
+                continue
+            if tok.is_number:
+                close_run()
+                out.append(Term(tok.norm, tok.start, tok.end, "number"))
+            elif len(tok.norm) > 1 and not self.lexicon.is_stopword(tok.norm):
+                if tok.norm not in self.lexicon.cue_words and is_name(
+                    tokens, i, language, self.vocabulary, starts
+                ):
+                    if run and CLAUSE_BREAK.search(text, tokens[i - 1].end, tok.start):
+                        close_run()
+                    # Names are not stemmed: "Siemens" is no plural, "Paris" no genitive.
+                    term = Term(tok.norm, tok.start, tok.end, "name")
+                    run.append(term)
+                    out.append(term)
+                else:
+                    close_run()
+                    out.append(Term(stems[i], tok.start, tok.end))
+            else:
+                close_run()
+            i += 1
+        close_run()
+        out.extend(self._tags(tokens))
+        if language == "de":
+            out.extend(self._separable_verbs(text, tokens))
+        out.sort(key=lambda t: (t.start, t.kind == "tag"))
+        return out, names
+
+    @staticmethod
+    def _sentence_starts(text: str, before: Token, tok: Token) -> bool:
+        gap = text[before.end : tok.start]
+        return any(c in SENTENCE_END for c in gap) or gap.count('"') == 1 and "." in gap
+
+    def _tags(self, tokens: list[Token]) -> list[Term]:
+        """Return a tag term for each run of words a synonym group names ("ums Leben")."""
+        if not tokens:
+            return []
+        words, starts = [], []
+        pos = 0
+        for t in tokens:
+            starts.append(pos)
+            words.append(t.norm)
+            pos += len(t.norm) + 1
+        joined = " ".join(words)
+        out = []
+        for group in self.lexicon.synonyms:
+            for m in group.pattern.finditer(joined):
+                first = next(k for k in range(len(tokens)) if starts[k] + len(words[k]) > m.start())
+                last = next(k for k in range(len(tokens) - 1, -1, -1) if starts[k] < m.end())
+                out.append(Term(tag(group.name), tokens[first].start, tokens[last].end, "tag"))
+        return out
+
+    def _separable_verbs(self, text: str, tokens: list[Token]) -> list[Term]:
+        """Return joined terms for a particle that closes a clause ("legte ... vor" -> vorlegt).
+
+        Which word is the verb is not known, so each lower-case content word of the clause
+        is joined with the particle; the one that is not a verb yields a term nobody asks for.
+        """
+        out: list[Term] = []
+        clause: list[Token] = []
+        for k, tok in enumerate(tokens):
+            clause.append(tok)
+            end = k + 1 == len(tokens) or CLAUSE_BREAK.search(text, tok.end, tokens[k + 1].start)
+            if not end:
+                continue
+            last = clause[-1]
+            if len(clause) > 2 and last.norm in self.lexicon.particles and last.text.islower():
+                out.extend(
+                    Term(self.lexicon.stem(last.norm + t.norm), t.start, t.end, "joined")
+                    for t in clause[:-1]
+                    if t.text.islower()
+                    and t.text.isalpha()
+                    and not self.lexicon.is_stopword(t.norm)
+                )
+            clause = []
+        return out

@@ -1,0 +1,100 @@
+"""Tokens with exact spans: words, numbers and codes, in one spelling for both languages.
+
+Characters that do not show (soft hyphens, zero-width spaces) may sit inside a word or a
+number; they stay in the text, so every span still points into the source, and are left out
+of the token's normal form.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INV = f"[{INVISIBLE}]*"
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+# Spaces that may group thousands: "2 500", "30 000".
+_THIN = "[ \u00a0\u202f]"
+_D = rf"\d(?:{_INV}\d)*"  # digits, possibly with invisible characters between them
+NUMBER = (
+    rf"(?<![\d.,]){_INV}\d{{1,3}}(?:[.,]\d{{3}})+(?![.,]?\d)"  # 10.000, 10,000
+    rf"|(?<![\d.,])\d{{1,3}}(?:{_THIN}\d{{3}})+(?![\d.,]*\d)"  # 10 000
+    rf"|{_D}(?:[.,]\d+)?"  # 2500, 1,5, 2.5
+)
+# A code carries digits but is no quantity: "A380", "COVID-19", "H5N1", "U6", "CO2".
+CODE = r"[^\W\d_]+(?:-?\d+[^\W\d_]*)+"
+WORD = rf"[^\W\d_](?:[^\W\d_]|[{INVISIBLE}])*(?:['’][^\W\d_]+)?"
+TOKEN_RE = re.compile(rf"(?P<code>{CODE})|(?P<number>{NUMBER})|(?P<word>{WORD})")
+QUOTES = str.maketrans(
+    {"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "»": '"', "«": '"'}
+)
+# Where a clause ends: punctuation, brackets, dashes.
+CLAUSE_BREAK = re.compile(r"(?<!\d)[,.:](?!\d)|[;!?()–—]|\s-\s")  # not inside "8,000"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, number or code with its span in the text it came from."""
+
+    text: str
+    norm: str  # lower case, NFC, invisible characters out; numbers as "2500" or "1.5"
+    start: int
+    end: int
+    kind: str  # word | number | code
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == "number"
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def number_value(token: str) -> float:
+    """Return the value of a digit token, reading German and English separators."""
+    token = token.translate(_DROP_INVISIBLE)
+    digits = re.sub(rf"{_THIN}", "", token)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
+        return float(re.sub(r"[.,]", "", digits))
+    return float(digits.replace(",", "."))
+
+
+def number_norm(value: float, raw: str = "") -> str:
+    """Return a number in one spelling: 2500, 1.5 (a number too wide for a float: its digits)."""
+    if not math.isfinite(value) or abs(value) >= 1e18:
+        return re.sub(r"\D", "", raw) or "0"
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+def is_number(term: str) -> bool:
+    """Return whether an index term is a number ("2500", "1.5")."""
+    return term[:1].isdecimal()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the words, numbers and codes of a text, normalised, with character spans."""
+    out = []
+    for m in TOKEN_RE.finditer(text.translate(QUOTES)):
+        raw = m.group()
+        kind = m.lastgroup or "word"
+        if kind == "number":
+            norm = number_norm(number_value(raw), raw)
+        else:
+            norm = unicodedata.normalize("NFC", raw.translate(_DROP_INVISIBLE).lower())
+            norm = norm.replace("’", "'").removesuffix("'s")
+        out.append(Token(raw, norm, m.start(), m.end(), kind))
+    return out
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Return the clauses of a text as spans, split at punctuation and dashes."""
+    bounds = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def breaks_between(text: str, a: Token, b: Token) -> bool:
+    """Return whether a clause ends between two tokens."""
+    return CLAUSE_BREAK.search(text, a.end, b.start) is not None

@@ -1,0 +1,170 @@
+"""One passage against one claim: supports, contradicts, related or neither, with reasons.
+
+Small typed checks compare the claim's reading with the passage's stored reading (and the
+terms of the text a reader has read before it): coverage of the claim's words, figures,
+names, polarity. The decision table (`decision.RULES`) turns their findings into a stance.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from service.claims.analysis import Claim, TermGroup
+from service.lexicon import Lexicon
+from service.models import Highlight
+from service.reading.model import Quantity, Reading
+from service.stance.coverage import Coverage, PassageTerms, measure
+from service.stance.decision import Findings, decide
+from service.stance.names import NameCheck
+from service.stance.numbers import NumberCheck, NumberFinding, NumberPair
+from service.stance.polarity import PolarityCheck
+
+# Below this coverage a passage is not even read for figures: nothing of the claim is there.
+GLANCE = 0.15
+
+VERBS = {
+    "compatible": "agrees with",
+    "disjoint": "conflicts with",
+    "touching": "neither confirms nor refutes",
+    "vaguer": "is too vague to confirm",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The stance of one passage towards a claim."""
+
+    stance: str  # supports | contradicts | related | neutral
+    reasons: tuple[str, ...]
+    highlights: tuple[Highlight, ...]
+    coverage: float
+    measured: bool = False  # decided on a figure: weighs by coverage, not wording
+
+    def weight(self, score: float) -> float:
+        """Return how much this judgement counts towards a verdict, given the fuzzy score.
+
+        A figure stated for the same thing is explicit evidence however the rest is worded;
+        agreement in words only counts as far as the wording matches.
+        """
+        return self.coverage if self.measured else self.coverage * score / 100
+
+
+NEUTRAL = Judgement("neutral", (), (), 0.0)
+
+
+def _label(q: Quantity, text: str) -> str:
+    """Return a figure as a reader would quote it, with the words for what it counts."""
+    if q.counted_span and q.counted_span[0] >= q.end:
+        return f"{q.text} {text[q.counted_span[0] : q.counted_span[1]]}"
+    return q.text
+
+
+def describe_pair(pair: NumberPair, claim: str, source: str) -> str:
+    """Return the reason a pair of figures gives."""
+    return (
+        f"claim: {_label(pair.claim, claim)}; source: {_label(pair.source, source)}"
+        f" ({VERBS[pair.relation]} the claim)"
+    )
+
+
+class StanceJudge:
+    """Judges passages against an analysed claim."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.numbers = NumberCheck(lexicon)
+        self.names = NameCheck()
+        self.polarity = PolarityCheck(lexicon)
+
+    def judge(
+        self, claim: Claim, passage: Reading, idf: dict[str, float], context: str = ""
+    ) -> Judgement:
+        """Return the stance of a passage (its stored reading) towards a claim.
+
+        `context` holds the terms of the passage's headline, lead and the sentences before it.
+        """
+        same = claim.language == passage.language
+        present = PassageTerms(t.term for t in passage.terms)
+        around = PassageTerms(context.split())
+        paired = self.polarity.paired(claim, passage)
+
+        def cover(groups: list[TermGroup], with_context: bool, found=()) -> Coverage:
+            return measure(groups, same, present, idf, around, with_context, [*paired, *found])
+
+        # The words before a passage count where it leans on them: a sentence that points
+        # back ("dafür"), or a bare figure ("Es gab mehr als 100 Tote") about the claim's.
+        coverage = cover(claim.topic, passage.points_back)
+        if coverage.value < GLANCE and not claim.quantities:
+            return NEUTRAL
+        numbers = self.numbers.check(claim, passage) if claim.quantities else NumberFinding()
+        words = coverage.value
+        uncompared = self._uncompared_figures(claim, numbers)
+        if uncompared:
+            words = cover([*claim.topic, *uncompared], passage.points_back).value
+        content = cover(
+            [g for g in [*claim.topic, *uncompared] if g.kind != "name"], passage.points_back
+        ).value
+        predicate = coverage.value
+        if numbers.compared:
+            # What the figures count was compared with them; the event they are about (the
+            # deaths, the arrests) was found on both sides.
+            rest = [g for g in claim.topic if g not in numbers.counted]
+            predicate = cover(rest, True, numbers.events).value if rest else 1.0
+        polarity = self.polarity.check(claim, passage, coverage.terms)
+        addressed = True
+        if claim.negated:
+            focus = self.polarity.denial_focus(claim, whole=not polarity.source_negated)
+            addressed = all(g in coverage.matched for g in focus)
+        findings = Findings(
+            coverage=coverage,
+            words=words,
+            content=content,
+            predicate=predicate,
+            numbers=numbers,
+            names=self.names.check(claim, passage, coverage),
+            polarity=polarity,
+            denial_addressed=addressed,
+            figure_missing=bool(uncompared) and not any(present.find(g.native) for g in uncompared),
+        )
+        rule = decide(findings)
+        if rule.stance == "none":
+            return Judgement("neutral", (), (), words)
+        reasons = [describe_pair(p, claim.text, passage.text) for p in numbers.pairs]
+        if rule.stance == "contradicts" or rule.stance == "supports" and polarity.reasons:
+            reasons.extend(polarity.reasons)
+        reasons.append(rule.reason(findings))
+        reasons.append(f"covers {words:.0%} of the claim's key terms")
+        highlights = {Highlight(t.start, t.end, "term") for t in passage.terms
+                      if t.term in coverage.terms}  # fmt: skip
+        highlights |= {Highlight(p.source.start, p.source.end, "quantity") for p in numbers.pairs}
+        highlights |= {Highlight(a, b, "negation") for a, b in polarity.marks}
+        strength = max(words, predicate) if rule.measured else words
+        return Judgement(
+            rule.stance,
+            tuple(dict.fromkeys(r for r in reasons if r)),
+            tuple(sorted(highlights, key=lambda h: (h.start, h.kind))),
+            strength,
+            rule.measured,
+        )
+
+    @staticmethod
+    def _uncompared_figures(claim: Claim, numbers: NumberFinding) -> list[TermGroup]:
+        """Return the claim's figure words no source figure was compared with."""
+        compared = {p.claim.start for p in numbers.pairs}
+        spans = [(q.start, q.end) for q in claim.quantities if q.start not in compared]
+        return [
+            g for g in claim.groups
+            if g.kind == "number" and any(a <= g.start and g.end <= b for a, b in spans)
+        ]  # fmt: skip
+
+
+def idf_weights(frequencies: dict[str, int], terms: list[str], passages: int) -> dict[str, float]:
+    """Return BM25-style inverse document frequencies; unseen terms get the highest weight."""
+    n = max(passages, 1)
+    out = {
+        t: math.log(1 + (n - frequencies.get(t, 0) + 0.5) / (frequencies.get(t, 0) + 0.5))
+        for t in terms
+    }
+    out[""] = math.log(1 + (n + 0.5) / 0.5)
+    return out

@@ -1,0 +1,155 @@
+"""The decision table: findings of the checks -> a stance and its reason.
+
+Rows are tried in order; the first whose condition holds decides. A new rule is a row here
+and a test on an invented sentence, not a new branch somewhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from service.stance.coverage import Coverage
+from service.stance.names import NameFinding
+from service.stance.numbers import NumberFinding
+from service.stance.polarity import PolarityFinding
+
+# A passage is on the claim's subject when it covers this share of the claim's information
+# (IDF-weighted words); below it, it is not shown at all.
+RELATED = 0.3
+# A passage states the claim (or its opposite) in words when it covers this share of it,
+# and this share of what the claim says besides its names: a sentence that names the same
+# country and party says nothing yet of what the claim says they did.
+TOPIC = 0.5
+CONTENT = 0.4
+# Figures are compared when the passage covers this share of what the claim says besides
+# its figures: "three workers were poisoned" is not confirmed by "three workers were taken
+# to hospital".
+PREDICATE = 0.4
+# A passage gives the claim's statement to another name when it covers this share of what
+# the claim says besides its names.
+SWAP = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """What the checks found about one passage and one claim."""
+
+    coverage: Coverage  # the claim's words besides its figures' own
+    words: float  # coverage with the figures' words, where no source figure was compared
+    content: float  # coverage of the claim's words that are not names
+    predicate: float  # coverage of what the claim says besides its figures and what they count
+    numbers: NumberFinding
+    names: NameFinding
+    polarity: PolarityFinding
+    denial_addressed: bool
+    figure_missing: bool = False  # the claim gives a figure the passage neither states nor compares
+
+    @property
+    def said(self) -> float:
+        """Return how much of the claim the passage says in words: with a figure compared,
+        what the claim says besides the figure and what it counts."""
+        return self.predicate if self.numbers.compared else self.words
+
+    @property
+    def said_besides_names(self) -> float:
+        return min(self.predicate, self.content) if self.numbers.compared else self.content
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One row: when it applies, the stance it gives and why."""
+
+    name: str
+    applies: Callable[[Findings], bool]
+    stance: str  # supports | contradicts | related | none
+    reason: Callable[[Findings], str]
+    measured: bool = False  # decided on figures: weighs by coverage, not by wording
+
+
+def _names(f: Findings) -> str:
+    return ", ".join(g.word for g in f.names.missing)
+
+
+RULES = (
+    Rule(
+        "off the subject",
+        lambda f: f.words < RELATED and not f.numbers.compared,
+        "none",
+        lambda f: "",
+    ),
+    Rule(
+        "name given to another",
+        lambda f: f.names.swapped and f.content >= SWAP and not f.polarity.flipped,
+        "contradicts",
+        lambda f: f"says this of {', '.join(f.names.others[:3])}, not of {_names(f)}",
+    ),
+    Rule(
+        "name missing",
+        lambda f: bool(f.names.missing),
+        "related",
+        lambda f: f"does not name {_names(f)}",
+    ),
+    Rule(
+        "denial not addressed",
+        lambda f: not f.denial_addressed,
+        "related",
+        lambda f: "does not speak of what the claim denies",
+    ),
+    Rule(
+        "figure disagrees",
+        lambda f: f.numbers.disagrees and f.predicate >= PREDICATE,
+        "contradicts",
+        lambda f: "a figure for the same thing excludes the claim's",
+        measured=True,
+    ),
+    Rule(
+        "figure agrees, stated the other way",
+        lambda f: f.numbers.agrees and f.predicate >= PREDICATE and f.polarity.flipped,
+        "contradicts",
+        lambda f: "the same figure, said of the opposite",
+        measured=True,
+    ),
+    Rule(
+        "figure agrees",
+        lambda f: f.numbers.agrees and f.predicate >= PREDICATE,
+        "supports",
+        lambda f: "a figure for the same thing confirms the claim's",
+        measured=True,
+    ),
+    Rule(
+        "figure undecided",
+        lambda f: f.numbers.compared and not f.numbers.agrees,
+        "related",
+        lambda f: "the source's figure for the same thing does not settle the claim",
+    ),
+    Rule(
+        "states the opposite",
+        lambda f: f.polarity.flipped and f.said >= TOPIC and f.said_besides_names >= CONTENT,
+        "contradicts",
+        lambda f: "says the opposite of the claim",
+    ),
+    Rule(
+        "figure not stated",
+        lambda f: f.figure_missing,
+        "related",
+        lambda f: "does not state the claim's figure",
+    ),
+    Rule(
+        "states the claim",
+        lambda f: f.said >= TOPIC and f.said_besides_names >= CONTENT,
+        "supports",
+        lambda f: "states the claim's content",
+    ),
+    Rule(
+        "on the subject",
+        lambda f: True,
+        "related",
+        lambda f: f"on the claim's subject, but covers only {f.words:.0%} of it",
+    ),
+)
+
+
+def decide(findings: Findings) -> Rule:
+    """Return the first rule that applies."""
+    return next(rule for rule in RULES if rule.applies(findings))

@@ -1,0 +1,220 @@
+"""Numbers: which source figures speak of what a claim's figure speaks of, and how they relate.
+
+Two figures are compared when they are of one kind and unit, count the same noun phrase (in
+any words the term matching connects: stems, compound parts, dictionary senses, synonym
+groups), and stand in clauses that share the claim's words. A claim figure no source figure
+speaks of leaves the stance to the words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.claims.analysis import Claim, TermGroup
+from service.lexicon import Lexicon, is_tag
+from service.reading.model import Quantity, Reading
+from service.stance.coverage import PassageTerms
+
+# A source figure within this share of the claim's bounds still confirms it ("rund 2500").
+TOLERANCE = 0.1
+
+
+def overlap(a: Quantity, b: Quantity) -> str:
+    """Return how a source's interval b bears on a claim's interval a.
+
+    "compatible": b, or the bound an open-ended b reports, lies within a (give or take
+    TOLERANCE), so the source confirms the claim;
+    "disjoint": no value is in both; "touching": they meet only where one is open and the
+    other a plain (maybe rounded) number; "vaguer": they overlap but b reaches beyond a.
+    """
+    if a.high < b.low or b.high < a.low:
+        return "disjoint"
+    for left, right in ((a, b), (b, a)):
+        if left.high == right.low and left.high_open and right.low_open:
+            return "disjoint"  # "fewer than 100" against "more than 100"
+        if left.high == right.low and (left.high_open or right.low_open):
+            if left.low == left.high or right.low == right.high:
+                return "touching"  # "more than 100" against a plain, maybe rounded "100"
+            return "disjoint"  # "fast 8000" (under 8000) against "mindestens 8000"
+    low, high = a.low - TOLERANCE * abs(a.low), a.high + TOLERANCE * abs(a.high)
+    if low <= b.low and b.high <= high:
+        return "compatible"
+    # A bound is the figure a source reports: "mindestens 164" confirms "rund 160".
+    if (math.isinf(b.high) and low <= b.low <= high) or (b.low == 0 and low <= b.high <= high):
+        return "compatible"
+    return "vaguer"  # "mehr als 1000 verletzt" does not confirm "fast 8000 verletzt"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberPair:
+    """A claim figure, a source figure that speaks of the same thing, and how they relate."""
+
+    claim: Quantity
+    source: Quantity
+    relation: str  # compatible | disjoint | touching | vaguer
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFinding:
+    """What the source's figures say of the claim's."""
+
+    pairs: tuple[NumberPair, ...] = ()
+    counted: tuple[TermGroup, ...] = ()  # claim words the figures' noun phrases matched
+    events: tuple[TermGroup, ...] = ()  # claim words naming the event both figures are about
+
+    @property
+    def compared(self) -> bool:
+        return bool(self.pairs)
+
+    def _outcomes(self) -> list[set[str]]:
+        by_claim: dict[int, set[str]] = {}
+        for p in self.pairs:
+            by_claim.setdefault(p.claim.start, set()).add(p.relation)
+        return list(by_claim.values())
+
+    @property
+    def agrees(self) -> bool:
+        """Every compared claim figure has a source figure that confirms it."""
+        outcomes = self._outcomes()
+        return bool(outcomes) and all("compatible" in o for o in outcomes)
+
+    @property
+    def disagrees(self) -> bool:
+        """Some compared claim figure has only source figures that exclude it."""
+        return any(o == {"disjoint"} for o in self._outcomes())
+
+
+# A figure this large stated the same on both sides is the same figure, whatever words the
+# two use for what it counts ("163.000 Asylwerber" / "163.000 Asylbewerbern").
+DISTINCT = 100
+
+
+def _same_distinct_figure(a: Quantity, b: Quantity) -> bool:
+    return a.low == a.high == b.low == b.high and a.low >= DISTINCT and not a.low_open
+
+
+class NumberCheck:
+    """Compares the figures of a claim with those of a passage."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def check(self, claim: Claim, passage: Reading) -> NumberFinding:
+        """Return the pairs of claim and source figures that speak of the same thing."""
+        if not claim.quantities or not passage.quantities:
+            return NumberFinding()
+        same = claim.language == passage.language
+        pairs: list[NumberPair] = []
+        counted: list[TermGroup] = []
+        events: list[TermGroup] = []
+        for cq in claim.quantities:
+            np_groups = self._np_groups(claim, cq)
+            candidates = []
+            for pq in passage.quantities:
+                match = self._comparable(claim, cq, np_groups, pq, passage, same)
+                if match is not None:
+                    candidates.append((match, pq))
+            if not candidates:
+                continue
+            best = max(score for score, _ in candidates)
+            for score, pq in candidates:
+                if score == best:
+                    pairs.append(NumberPair(cq, pq, overlap(cq, pq)))
+                    # The event both figures are about is checked by the comparison too.
+                    shared = set(pq.events) | {t for t in pq.counted if t in self.lex.events}
+                    events.extend(
+                        g for g in claim.topic if shared & set(g.native) and g not in np_groups
+                    )
+            counted.extend(np_groups)
+        return NumberFinding(
+            tuple(pairs), tuple(dict.fromkeys(counted)), tuple(dict.fromkeys(events))
+        )
+
+    def _np_groups(self, claim: Claim, q: Quantity) -> list[TermGroup]:
+        if not q.counted_span:
+            return []
+        a, b = q.counted_span
+        return [g for g in claim.groups if a <= g.start and g.end <= b and g.kind != "number"]
+
+    def _comparable(
+        self,
+        claim: Claim,
+        cq: Quantity,
+        np_groups: Sequence[TermGroup],
+        pq: Quantity,
+        passage: Reading,
+        same: bool,
+    ) -> float | None:
+        """Return how well a source figure aligns with a claim figure, or None if it does not
+        speak of the same thing."""
+        if cq.kind != pq.kind or cq.unit != pq.unit:
+            return None
+        if cq.kind in ("ordinal",):
+            if not (cq.counted_span and pq.counted_span):
+                return None
+            noun = claim.text[cq.counted_span[0] : cq.counted_span[1]]
+            groups = [g for g in claim.groups if g.word == noun]
+            theirs = PassageTerms(t.term for t in passage.terms_within(*pq.counted_span))
+            if not any(
+                theirs.find(g.alternatives(same)) or theirs.find_part(g.alternatives(same))
+                for g in groups
+            ):
+                return None
+            return 1.0
+        if cq.kind == "count" and not self._same_counted(np_groups, cq, pq, same):
+            if not _same_distinct_figure(cq, pq):
+                return None
+            return 0.5 * self._alignment(claim, cq, pq, passage, same)
+        score = self._alignment(claim, cq, pq, passage, same)
+        if cq.kind != "count" and score == 0:
+            alike = [q for q in passage.quantities if q.kind == pq.kind and q.unit == pq.unit]
+            if len(alike) > 1:
+                return None  # several such figures, none in a clause about the claim's words
+        return score
+
+    def _same_counted(
+        self, np_groups: Sequence[TermGroup], cq: Quantity, pq: Quantity, same: bool
+    ) -> bool:
+        """Return whether two counts count the same thing (see the module docstring)."""
+        if (cq.elided and not np_groups) or (pq.elided and not pq.counted):
+            return False  # "18 weitere" of something unnamed
+        mine = [g for g in np_groups if self._specific(g.native)]
+        theirs_terms = [t for t in pq.counted if self._specific((t,))]
+        claim_events = {a for g in np_groups for a in g.native if a in self.lex.events}
+        claim_events |= set(cq.events)
+        source_events = {t for t in pq.counted if t in self.lex.events} | set(pq.events)
+        if claim_events and source_events and not claim_events & source_events:
+            return False  # "16 getötet" and "16 verletzt" count different things
+        if mine and theirs_terms:
+            theirs = PassageTerms(theirs_terms)
+            return any(
+                theirs.find(g.alternatives(same)) or theirs.find_part(g.alternatives(same))
+                for g in mine
+            )
+        if mine or theirs_terms:
+            return False  # one side counts somebody in particular, the other anybody
+        return bool(claim_events & source_events) or not (claim_events or source_events)
+
+    def _specific(self, alternatives: Sequence[str]) -> bool:
+        """Return whether a word names somebody in particular, not anybody or an event."""
+        tags = [a for a in alternatives if is_tag(a)]
+        if any(t in self.lex.general for t in tags):
+            return False
+        return not (tags and all(t in self.lex.events for t in tags))
+
+    @staticmethod
+    def _alignment(claim: Claim, cq: Quantity, pq: Quantity, passage: Reading, same: bool) -> float:
+        """Return the share of the claim clause's words found in the source figure's clause."""
+        lo, hi = cq.clause
+        mine = [
+            g for g in claim.groups
+            if lo <= g.start and g.end <= hi and g.kind != "number"
+            and not (cq.start <= g.start and g.end <= cq.end)
+        ]  # fmt: skip
+        if not mine:
+            return 1.0
+        theirs = PassageTerms(t.term for t in passage.terms_within(*pq.clause))
+        found = sum(1 for g in mine if theirs.find(g.alternatives(same)))
+        return found / len(mine)

@@ -1,0 +1,180 @@
+"""Polarity: does the source say of the claim's words the opposite of what the claim says?
+
+A negation counts where its scope covers words the claim and the source share; each negation
+covers its own words ("nicht der erste und nicht der letzte Versuch"). A negation on both
+sides is agreement ("niemand wurde verletzt" / "keine Verletzten"). Opposites are words of a
+listed pair, matched whole through their stems, or a word and the same word with a negative
+prefix or suffix ("begrenzt" / "unbegrenzt").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.claims.analysis import Claim, TermGroup
+from service.lexicon import Lexicon, is_tag
+from service.reading.model import Negation, Reading
+from service.reading.tokens import CLAUSE_BREAK
+
+
+@dataclass(frozen=True, slots=True)
+class PolarityFinding:
+    """How the source's polarity relates to the claim's."""
+
+    flips: int = 0
+    reasons: tuple[str, ...] = ()
+    marks: tuple[tuple[int, int], ...] = ()  # spans of negations and opposite words
+    source_negated: bool = False
+    addresses_denial: bool = True  # for a negated claim: the source speaks of what is denied
+
+    @property
+    def flipped(self) -> bool:
+        return self.flips % 2 == 1
+
+
+class PolarityCheck:
+    """Compares the polarity of a claim and a passage over the words they share."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def paired(self, claim: Claim, passage: Reading) -> list[TermGroup]:
+        """Return claim groups whose word the passage states with its opposite."""
+        pairs_here = {p.pair for p in passage.polars}
+        out = [
+            g
+            for g in claim.topic
+            for p in claim.reading.polars
+            if p.pair in pairs_here and g.start < p.end and p.start < g.end
+        ]
+        out += [g for g, _ in self.affix_opposites(claim, passage)]
+        return list(dict.fromkeys(out))
+
+    def affix_opposites(self, claim: Claim, passage: Reading) -> list[tuple[TermGroup, str]]:
+        """Return (claim group, passage term) pairs that differ by a negative affix."""
+        present = {t.term for t in passage.terms if t.kind in ("word", "joined")}
+        claim_terms = {a for g in claim.topic for a in g.all_terms}
+        negated_here = {b: t for t in present if (b := self.lex.affix_base(t))}
+        out = []
+        for g in claim.topic:
+            if g.kind != "word":
+                continue
+            for alt in g.alternatives(claim.language == passage.language):
+                base = self.lex.affix_base(alt)
+                if base and _has(present, base) and not _has(present, alt):
+                    out.append((g, base))
+                    break
+                hit = next((t for b, t in negated_here.items() if _same_word(b, alt)), None)
+                if hit and alt not in present and hit not in claim_terms:
+                    out.append((g, hit))
+                    break
+        return out
+
+    def check(
+        self, claim: Claim, passage: Reading, matched_terms: frozenset[str]
+    ) -> PolarityFinding:
+        """Return the polarity finding of a passage towards a claim."""
+        text = passage.text
+        word_spans = [
+            (t.start, t.end)
+            for t in passage.terms
+            if t.term in matched_terms and t.kind in ("word", "joined", "tag")
+        ]
+        claim_sides = {(p.pair, p.side) for p in claim.reading.polars}
+        passage_sides = {(p.pair, p.side) for p in passage.polars}
+        flips = 0
+        reasons: list[str] = []
+        marks: list[tuple[int, int]] = []
+        for p in passage.polars:
+            same = (p.pair, p.side) in claim_sides
+            # A source that also uses the claim's own word ("gewaltsame Proteste ... friedliche
+            # Demonstranten") says something else with the opposite one.
+            opposed = (p.pair, 1 - p.side) in claim_sides and not same
+            opposed = opposed and (p.pair, 1 - p.side) not in passage_sides
+            if opposed:
+                flips += 1
+                word = next(
+                    claim.text[c.start : c.end] for c in claim.reading.polars if c.pair == p.pair
+                )
+                reasons.append(
+                    f"opposite: claim says '{word}', source says '{text[p.start : p.end]}'"
+                )
+                marks.append((p.start, p.end))
+            if same or opposed:
+                word_spans.append((p.start, p.end))
+        for group, term in self.affix_opposites(claim, passage):
+            flips += 1
+            reasons.append(f"opposite: claim says '{group.word}', source says '{term}'")
+            marks.extend((t.start, t.end) for t in passage.terms if t.term == term)
+        negations = [
+            n
+            for n in passage.negations
+            if any(n.scope_start <= s < n.scope_end for s, _ in word_spans)
+        ]
+        source_negated = any(
+            sum(n.scope_start <= s < n.scope_end for n in negations) % 2 == 1 for s, _ in word_spans
+        )
+        marks.extend((n.start, n.end) for n in negations)
+        if source_negated != claim.negated:
+            flips += 1
+            if source_negated:
+                cue = text[negations[0].start : negations[0].end]
+                reasons.append(f"negation: source says '{cue}' about what the claim asserts")
+            else:
+                reasons.append("negation: the claim denies what the source asserts")
+        elif negations and claim.negated:
+            reasons.append("both claim and source are negated")
+        return PolarityFinding(
+            flips,
+            tuple(reasons),
+            tuple(marks),
+            source_negated,
+        )
+
+    def denial_focus(self, claim: Claim, whole: bool) -> list[TermGroup]:
+        """Return the words a claim's negation denies, which a source must speak of to disagree.
+
+        That is the nearest content word after the cue ("would not allow revolutions",
+        "keine Beweise"), else the nearest before it ("würden nicht hingenommen"). With
+        `whole`, in German also the verb closing the clause ("keine Revolutionen zulassen"):
+        a source asserting the opposite must assert all of it.
+        """
+        out = []
+        content = [g for g in claim.topic if g.kind == "word"]
+        for n in claim.reading.negations:
+            after = [g for g in content if n.end <= g.start < n.scope_end]
+            before = [g for g in content if n.scope_start <= g.start and g.end <= n.start]
+            if after:
+                out.append(after[0])
+            elif before:
+                out.append(before[-1])
+            if whole and claim.language == "de":
+                verbs = [
+                    g for g in content
+                    if n.end <= g.start < _clause_end(claim.text, n) and g.word[:1].islower()
+                    and g not in out
+                ]  # fmt: skip
+                if verbs:
+                    out.append(verbs[-1])
+        return out
+
+
+def _clause_end(text: str, n: Negation) -> int:
+    m = CLAUSE_BREAK.search(text, n.end)
+    return m.start() if m else len(text)
+
+
+def _has(terms: set[str], word: str) -> bool:
+    return any(_same_word(word, t) for t in terms)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Return whether two stems are one word up to a short ending ("begrenzt" / "begrenz")."""
+    if is_tag(a) or is_tag(b):
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+__all__: Sequence[str] = ["PolarityCheck", "PolarityFinding"]

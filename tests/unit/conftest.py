@@ -1,0 +1,93 @@
+"""Core fixtures: the word data, a reader and a judge, without an app.
+
+The dictionary is a small file in the Ding format, parsed by the real parser, so the core is
+tested with real translations but without the full dictionary.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from service.claims.analysis import ClaimAnalyzer
+from service.claims.dictionary import Dictionary
+from service.lexicon import Lexicon
+from service.reading import Reader, Reading, Vocabulary
+from service.stance import StanceJudge
+
+DING = """\
+Soldat {m} | Soldaten {pl} :: soldier | soldiers
+Truppe {f} | Truppen {pl} :: troop | troops
+schicken; senden {vt} | schickte; sandte | geschickt; gesandt :: to send | sent | sent
+Festnahme {f} | Festnahmen {pl} :: arrest | arrests
+festnehmen {vt} | festgenommen :: to arrest | arrested
+Mensch {m} | Menschen {pl} :: person | people
+Stelle {f}; Arbeitsplatz {m} | Stellen {pl}; Arbeitsplätze {pl} :: job | jobs
+streichen {vt} | gestrichen :: to cut | cut
+Arbeiter {m} | Arbeiter {pl} :: worker | workers
+vergiften {vt} | vergiftet :: to poison | poisoned
+Krankenhaus {n} :: hospital
+Preis {m} | Preise {pl} :: price | prices
+Gas {n} :: gas
+steigen {vi} | gestiegen :: to rise | risen
+Partei {f} :: party
+Umfrage {f} :: poll
+führen {vt} | führt :: to lead | leads
+Stadt {f} | Städte {pl} :: city | cities
+Hafen {m} :: port
+schließen {vt} | geschlossen :: to close | closed
+Regierung {f} :: government
+Minister {m} :: minister
+Polizist {m} | Polizisten {pl} :: police officer | police officers
+Verletzte {m,f} | Verletzten {pl} :: injured person | injured
+verletzt {adj} :: injured
+niemand :: nobody
+Zeit {f} :: time
+Jahr {n} | Jahre {pl} :: year | years
+vergangen {adj} :: last
+begrenzt {adj} :: limited
+unbegrenzt {adj} :: unlimited
+Wien {n} [geogr.] :: Vienna
+"""
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+@pytest.fixture(scope="session")
+def dictionary(tmp_path_factory) -> Dictionary:
+    folder = tmp_path_factory.mktemp("ding")
+    source = folder / "de-en"
+    source.write_text(DING, "utf-8")
+    return Dictionary.open(source, folder)
+
+
+@pytest.fixture(scope="session")
+def reader(lexicon, dictionary) -> Reader:
+    vocabulary = Vocabulary(
+        dictionary.words("de-noun"), dictionary.words("de"), dictionary.words("en")
+    )
+    return Reader(lexicon, vocabulary)
+
+
+@pytest.fixture(scope="session")
+def claims(reader, dictionary) -> ClaimAnalyzer:
+    return ClaimAnalyzer(reader, dictionary)
+
+
+@pytest.fixture(scope="session")
+def judge(reader, claims, lexicon):
+    """Return judge(claim, passage, context="", previous=None) -> Judgement."""
+    stance = StanceJudge(lexicon)
+
+    def run(claim: str, passage: str, context: str = "", previous: str | None = None):
+        before: Reading | None = None
+        language = claims.detect_language(passage)
+        if previous is not None:
+            before = reader.read(previous, language)
+        read = reader.read(passage, language, before)
+        around = reader.read(context, language).term_string if context else ""
+        return stance.judge(claims.analyse(claim), read, {"": 1.0}, around)
+
+    return run

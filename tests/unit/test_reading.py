@@ -1,0 +1,251 @@
+"""One reading of a text: tokens, terms, names, quantities, negations, opposites."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from service.reading import codec
+from service.reading.tokens import tokenize
+
+
+def quantities(reader, text, language="de"):
+    return [q for q in reader.read(text, language).quantities if q.kind != "year"]
+
+
+def only(reader, text, language="de"):
+    found = quantities(reader, text, language)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# Tokens ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "norms"),
+    [
+        ("2.500 und 2,500 und 2 500", ["2500", "und", "2500", "und", "2500"]),
+        ("1,5 und 1.5", ["1.5", "und", "1.5"]),
+        ("Sol\u00addaten 25\u200b00", ["soldaten", "2500"]),  # invisible characters
+        ("A380 COVID-19 H5N1", ["a380", "covid-19", "h5n1"]),
+        ("Poland's troops", ["poland", "troops"]),
+    ],
+)
+def test_tokens_in_one_spelling(text, norms):
+    assert [t.norm for t in tokenize(text)] == norms
+
+
+def test_spans_point_into_the_text():
+    text = "Die Sol\u00addaten kamen."
+    [_, word, _] = tokenize(text)
+    assert text[word.start : word.end] == "Sol\u00addaten"
+
+
+def test_a_number_wider_than_a_float_keeps_its_digits():
+    [token] = tokenize("9" * 400)
+    assert token.norm == "9" * 400
+
+
+# Terms and names ---------------------------------------------------------------------------
+
+
+def test_terms_are_stems_aliases_and_tags(reader):
+    terms = reader.read("Putins Truppen festgenommen", "de").term_string.split()
+    assert terms[0] == "putin"  # an alias, through the German genitive
+    assert "@soldiers" in terms and "@arrests" in terms
+
+
+def test_a_tag_names_a_phrase(reader):
+    terms = reader.read("Dabei kamen zwölf Menschen ums Leben", "de").terms
+    [tag] = [t for t in terms if t.term == "@deaths"]
+    assert (tag.start, tag.end) == (27, 36)  # "ums Leben"
+
+
+@pytest.mark.parametrize(
+    ("joined", "separated"),
+    [
+        ("Die Regierung hat Beweise vorgelegt", "Beweise legte die Regierung nicht vor"),
+        ("Er hat die Reform angekündigt", "Er kündigte die Reform an"),
+    ],
+)
+def test_separable_verbs_meet_their_joined_forms(reader, joined, separated):
+    a = {t.term for t in reader.read(joined, "de").terms if t.kind != "name"}
+    b = {t.term for t in reader.read(separated, "de").terms if t.kind == "joined"}
+    assert a & b
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        ("Die Regierung in Wien und Minister Brandstetter", "de", ["wien", "brandstetter"]),
+        ("Der Minister Hans Gruber sprach", "de", ["gruber"]),
+        ("The minister met Jane Okafor in Vienna", "en", ["okafor", "vienna"]),
+        ("Regierung kündigt an", "de", []),  # a known noun at the start of a sentence
+    ],
+)
+def test_names_are_told_from_common_words(reader, text, language, names):
+    assert [n.key for n in reader.read(text, language).names] == names
+
+
+# Quantities --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high", "kind", "unit"),
+    [
+        ("fast 8000 Menschen wurden festgenommen", "de", 7200, 8000, "count", ""),
+        ("mehr als 10.000 Festnahmen", "de", 10000, math.inf, "count", ""),
+        ("more than 12,000 jobs were cut", "en", 12000, math.inf, "count", ""),
+        ("three million dollars", "en", 3e6, 3e6, "money", "dollar"),
+        ("$10 million", "en", 1e7, 1e7, "money", "dollar"),
+        ("218,5 Milliarden Euro", "de", 218.5e9, 218.5e9, "money", "euro"),
+        ("2.5k people", "en", 2500, 2500, "count", ""),
+        ("6,5 Prozent", "de", 6.5, 6.5, "percent", "percent"),
+        ("um 0,3 Prozentpunkte", "de", 0.3, 0.3, "points", "points"),
+        ("2000 bis 3000 Teilnehmer", "de", 2000, 3000, "count", ""),
+        ("between 20 and 30 people", "en", 20, 30, "count", ""),
+        ("zu 16 Jahren Haft", "de", 16, 16, "duration", "year"),
+        ("der 64-Jährige", "de", 64, 64, "duration", "year"),
+        ("half a million people", "en", 5e5, 5e5, "count", ""),
+        ("Hunderte Menschen wurden verletzt", "de", 200, 999, "count", ""),
+        ("acht Tage lang", "de", 8, 8, "duration", "day"),
+    ],
+)
+def test_figures_as_intervals_with_kind_and_unit(reader, text, language, low, high, kind, unit):
+    q = only(reader, text, language)
+    assert (q.low, q.high, q.kind, q.unit) == (pytest.approx(low), high, kind, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "years"),
+    [
+        ("in der Saison 2019/20", "de", [(2019, 2020)]),
+        ("Seit 2017 sitzt er im Parlament", "de", [(2017, 2017)]),
+        ("2000 Soldaten", "de", []),
+        ("In 2015 prices rose", "en", [(2015, 2015)]),
+    ],
+)
+def test_years(reader, text, language, years):
+    found = [(q.low, q.high) for q in reader.read(text, language).quantities if q.kind == "year"]
+    assert found == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Der Airbus A380 landete", "COVID-19 breitete sich aus", "um 08:38 Uhr", "Sie achten darauf"],
+)
+def test_codes_times_and_verbs_are_no_counts(reader, text):
+    assert quantities(reader, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counted"),
+    [
+        ("Die OVKS schickte 2500 Soldaten", "de", {"soldat", "@soldiers"}),
+        ("12.400 Stellen wurden gestrichen", "de", {"stell"}),
+        ("26 bewaffnete Polizisten wurden getötet", "de", {"bewaffn", "polizist"}),
+        ("fast 8000 Menschen wurden festgenommen", "de", {"@people"}),  # anybody
+        ("mehr als 10.000 Festnahmen", "de", {"@arrests"}),  # an event: no one in particular
+        ("16 members of the security forces were killed", "en", {"member", "secur", "forc"}),
+        ("Die Zahl der Toten stieg auf 164", "de", {"@deaths"}),
+    ],
+)
+def test_what_a_figure_counts_is_its_noun_phrase(reader, text, language, counted):
+    assert set(only(reader, text, language).counted) == counted
+
+
+def test_an_event_in_the_clause_says_what_happened_to_those_counted(reader):
+    assert only(reader, "26 bewaffnete Polizisten wurden getötet").events == ("@deaths",)
+    assert only(reader, "fast 8000 Menschen wurden festgenommen").events == ("@arrests",)
+
+
+def test_a_left_out_noun_is_taken_from_the_sentence_before(reader):
+    previous = reader.read("Dabei wurden 26 bewaffnete Polizisten getötet.", "de")
+    alone = only(reader, "18 weitere wurden verletzt.")
+    assert alone.elided and alone.counted == ()
+    resolved = reader.read("18 weitere wurden verletzt.", "de", previous).quantities[0]
+    assert {"bewaffn", "polizist"} <= set(resolved.counted)
+    assert resolved.events == ("@injured",)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "value"),
+    [
+        ("Der Abzug soll am 19. Januar abgeschlossen sein", "de", "date", 119),
+        ("on January 6 the mission began", "en", "date", 106),
+        ("Stand: 07.01.2022", "de", "date", 107),
+        ("an diesem Samstag", "de", "weekday", 6),
+        ("des neuntgrößten Landes der Erde", "de", "rank", 9),
+        ("the ninth largest country", "en", "rank", 9),
+        ("in the second week of January", "en", "ordinal", 2),
+        ("eine Verdopplung der Preise", "de", "factor", 2),
+        ("prices tripled", "en", "factor", 3),
+    ],
+)
+def test_dates_ordinals_and_factors(reader, text, language, kind, value):
+    q = only(reader, text, language)
+    assert (q.kind, q.low) == (kind, value)
+
+
+# Negation and opposites ----------------------------------------------------------------
+
+
+def scopes(reader, text, language="de"):
+    return [
+        (n.cue, text[n.scope_start : n.scope_end]) for n in reader.read(text, language).negations
+    ]
+
+
+def test_a_negating_determiner_covers_its_noun_phrase(reader):
+    text = "Zur Zahl der Teilnehmer machte die Polizei keine Angaben."
+    assert scopes(reader, text) == [("keine", " Angaben")]
+
+
+def test_a_negating_determiner_covers_coordinated_nouns(reader):
+    [(cue, scope)] = scopes(reader, "Sie wollen keine Unruhen oder gar Revolutionen zulassen.")
+    assert cue == "keine" and "Revolutionen" in scope
+
+
+def test_a_late_german_negation_covers_its_clause(reader):
+    [(cue, scope)] = scopes(reader, "Beweise legte der Minister dafür nicht vor.")
+    assert cue == "nicht" and "Beweise" in scope
+
+
+def test_an_early_german_negation_covers_the_following_phrase(reader):
+    text = "Die Soldaten würden aber nicht dauerhaft in dem Nachbarland bleiben, sagte er."
+    [(cue, scope)] = scopes(reader, text)
+    assert "dauerhaft" in scope and "Soldaten" not in scope
+
+
+def test_a_noun_phrase_with_its_complement_is_one_scope(reader):
+    [(cue, scope)] = scopes(reader, "Die Meldung wurde ohne Angabe von Gründen gelöscht.")
+    assert cue == "ohne" and "Gründen" in scope and "gelöscht" not in scope
+
+
+def test_nobody_denies_what_the_clause_says(reader):
+    assert scopes(reader, "Niemand wurde verletzt") == [("niemand", " wurde verletzt")]
+    assert [c for c, _ in scopes(reader, "No one was hurt", "en")] == ["no one"]
+
+
+def test_english_negation_and_contractions(reader):
+    assert [c for c, _ in scopes(reader, "The minister did not present evidence", "en")] == ["not"]
+    assert [c for c, _ in scopes(reader, "The minister didn't present evidence", "en")] == ["n't"]
+
+
+def test_opposites_are_whole_words_in_either_language(reader):
+    [up] = reader.read("Die Preise sind gestiegen", "de").polars
+    [down] = reader.read("prices fell sharply", "en").polars
+    assert up.pair == down.pair and up.side != down.side
+    assert reader.read("Die Banden zogen weiter", "de").polars == ()  # not "ban"
+    assert reader.read("Die Wahl erfolgte im Mai", "de").polars == ()  # not "Erfolg"
+
+
+# Storage -----------------------------------------------------------------------------------
+
+
+def test_a_stored_reading_reads_back_the_same(reader):
+    text = "Fast 8000 Menschen wurden nicht festgenommen, die Preise sind gestiegen."
+    reading = reader.read(text, "de")
+    assert codec.loads(text, codec.dumps(reading)) == reading
