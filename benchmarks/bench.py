@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from service.config import Config  # noqa: E402
-from service.engine import build_pipeline, verifier_for  # noqa: E402
+from service.engine import build_pipeline, open_dictionary, verifier_for  # noqa: E402
 from service.index import SentenceIndex  # noqa: E402
 from service.models import Document  # noqa: E402
 
@@ -78,7 +78,10 @@ def main() -> None:
     db = WORK / "bench-index.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
-    pipeline = build_pipeline()
+    dict_path = Path(os.environ.get("CLAIMS_DICTIONARY_PATH", ROOT / "var" / "dict" / "de-en"))
+    config = {"DICTIONARY_PATH": dict_path, "DATA_DIR": ROOT / "var", "CANDIDATES": 60}
+    dictionary = open_dictionary(config)
+    pipeline = build_pipeline(dictionary)
     index = SentenceIndex(db)
     t0 = time.perf_counter()
     batch, docs = [], 0
@@ -96,9 +99,7 @@ def main() -> None:
     size = sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists())
     passages = index.passage_count()
 
-    dict_path = Path(os.environ.get("CLAIMS_DICTIONARY_PATH", ROOT / "var" / "dict" / "de-en"))
-    config = {"DICTIONARY_PATH": dict_path, "DATA_DIR": ROOT / "var", "CANDIDATES": 60}
-    verifier = verifier_for(index, pipeline, config)
+    verifier = verifier_for(index, pipeline, dictionary, config)
     for claim in CLAIMS:  # warm-up: page cache and dictionary lookups
         verifier.verify(claim, 5, Config.MIN_SCORE)
     latencies = []

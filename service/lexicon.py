@@ -173,6 +173,20 @@ class Lexicon:
                             self._opposite_stems[key].append((i, side))
         self.longest_opposite = max(len(k) for k in self._opposite_stems)
 
+    @functools.cached_property
+    def quantity_start(self) -> re.Pattern[str]:
+        """Return a pattern for the words a quantity may start with (digits aside)."""
+        words = {*self.months, *self.weekdays, *self.fractions, *self.articles}
+        words |= {k[0] for k in self.vague}
+        stems = [*self.ordinals, *self.factors]
+        spelled = [p.pattern.strip("^$") for p in self.spelled.values()]
+        alternatives = [
+            *(re.escape(w) + "$" for w in sorted(words, key=len, reverse=True)),
+            *(re.escape(w) for w in sorted(stems, key=len, reverse=True)),
+            *(p + "$" for p in spelled),
+        ]
+        return re.compile("(?:" + "|".join(alternatives) + ")")
+
     def _load_units(self, data: dict) -> None:
         self.units_after = {
             tuple(w.split()): unit for unit, words in data["after"].items() for w in words
@@ -190,13 +204,15 @@ class Lexicon:
         """Return the stem of a lower-case word."""
         return self.stemmers[language].stemWord(word)
 
+    @functools.cached_property
+    def _unindexed(self) -> frozenset[str]:
+        return frozenset().union(
+            self.clause_negations, self.determiner_negations, *self.stopwords.values()
+        )
+
     def is_stopword(self, word: str) -> bool:
         """Return whether a lower-case word is a stop word or a negation in any language."""
-        return (
-            word in self.clause_negations
-            or word in self.determiner_negations
-            or any(word in s for s in self.stopwords.values())
-        )
+        return word in self._unindexed
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Lexicon lives as long as the app
     def tags(self, words: str) -> tuple[str, ...]:
@@ -206,6 +222,11 @@ class Lexicon:
     def opposite_sides(self, stems: tuple[str, ...]) -> list[tuple[int, int]]:
         """Return (pair, side) for each pair of opposites a run of stems belongs to."""
         return self._opposite_stems.get(stems, [])
+
+    @functools.cached_property
+    def opposite_starts(self) -> frozenset[str]:
+        """Return the first stems of the phrases among the opposites."""
+        return frozenset(k[0] for k in self._opposite_stems if len(k) > 1)
 
     def affix_base(self, word: str, min_rest: int = 5) -> str | None:
         """Return the word without a negative prefix or suffix ("unbegrenzt" -> "begrenzt")."""

@@ -18,13 +18,20 @@ class PolarityReader:
         clauses = clause_spans(text)
         out = []
         skip = 0
+        lex = self.lex
         for i, tok in enumerate(tokens):
             if skip:
                 skip -= 1
                 continue
+            cue = "n't" if tok.norm.endswith("n't") else tok.norm
+            if not (
+                cue in lex.clause_negations
+                or cue in lex.determiner_negations
+                or any(p[0] == cue for p in lex.negation_phrases)
+            ):
+                continue
             clause = next(((a, b) for a, b in clauses if a <= tok.start < b), (0, len(text)))
             rest = [t for t in tokens[i + 1 :] if t.start < clause[1]]
-            cue = "n't" if tok.norm.endswith("n't") else tok.norm
             phrase = next(
                 (
                     p
@@ -64,7 +71,8 @@ class PolarityReader:
         i = 0
         while i < len(tokens):
             used = 1
-            for n in range(min(longest, len(tokens) - i), 0, -1):
+            widest = min(longest, len(tokens) - i) if stems[i] in self.lex.opposite_starts else 1
+            for n in range(widest, 0, -1):
                 sides = self.lex.opposite_sides(tuple(stems[i : i + n]))
                 if not sides and n == 1:
                     sides = self.lex.opposite_sides((tokens[i].norm,))

@@ -70,6 +70,10 @@ class QuantityReader:
             if i in taken:
                 i += 1
                 continue
+            tok = tokens[i]
+            if tok.kind == "word" and not self.lex.quantity_start.match(tok.norm):
+                i += 1
+                continue
             found = self._at(text, tokens, terms, i, language)
             if found is None:
                 i += 1

@@ -11,6 +11,7 @@ from service.reading.tokens import CLAUSE_BREAK, Token
 # Sentence ends inside a text read as one passage (a headline and its lead, a claim of two
 # sentences): the word after one starts a sentence.
 SENTENCE_END = frozenset(".!?:")
+STEM_CACHE = 500_000  # words whose stems are kept: news vocabulary repeats
 
 
 class TermReader:
@@ -20,6 +21,7 @@ class TermReader:
         self.lexicon = lexicon
         self.aliases = aliases
         self.vocabulary = vocabulary
+        self._stems: dict[str, dict[str, str]] = {}
 
     def joined(self, word: str) -> str:
         """Return a German verb form with its particle's "ge"/"zu" taken out.
@@ -37,14 +39,20 @@ class TermReader:
 
     def stems(self, tokens: list[Token], language: str) -> list[str]:
         """Return the stem of each token (German verb forms joined first)."""
-        german = language == "de"
-        stem = self.lexicon.stem
-        return [
-            t.norm
-            if t.kind != "word"
-            else stem(self.joined(t.norm) if german else t.norm, language)
-            for t in tokens
-        ]
+        cache = self._stems.setdefault(language, {})
+        out = []
+        for t in tokens:
+            if t.kind != "word":
+                out.append(t.norm)
+                continue
+            stem = cache.get(t.norm)
+            if stem is None:
+                word = self.joined(t.norm) if language == "de" else t.norm
+                stem = self.lexicon.stem(word, language)
+                if len(cache) < STEM_CACHE:
+                    cache[t.norm] = stem
+            out.append(stem)
+        return out
 
     def read(
         self, text: str, tokens: list[Token], stems: list[str], language: str
