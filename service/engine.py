@@ -33,7 +33,10 @@ def build_pipeline(dictionary: Dictionary | None = None) -> Pipeline:
     vocabulary = Vocabulary()
     if dictionary is not None and dictionary.available:
         vocabulary = Vocabulary(
-            dictionary.words("de-noun"), dictionary.words("de"), dictionary.words("en")
+            dictionary.words("de-noun"),
+            dictionary.words("de"),
+            dictionary.words("en"),
+            dictionary.words("place"),
         )
     signature = dictionary.signature if dictionary is not None else "none"
     files = [data_path(f) for f in ("chrome.toml", "segmentation.toml")]
@@ -72,7 +75,7 @@ def verifier_for(
 ) -> Verifier:
     """Return a Verifier that answers from an already opened index."""
     claims = ClaimAnalyzer(pipeline.reader, dictionary)
-    judge = StanceJudge(pipeline.reader.lexicon)
+    judge = StanceJudge(pipeline.reader.lexicon, pipeline.reader.vocabulary)
     return Verifier(index, claims, judge, pipeline.digest, int(config["CANDIDATES"]))
 
 

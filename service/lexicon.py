@@ -110,6 +110,7 @@ class Lexicon:
         det = data["negation_determiner"]
         self.determiner_negations = frozenset(det.get("de", []) + det.get("en", []))
         self.negation_phrases = _phrases(det.get("phrases", []))
+        self.paired_negations = {k: frozenset(v) for k, v in data["negation_pairs"].items()}
         self.negation_pronouns = frozenset(det.get("pronouns", []))
         affixes = data["negative_affixes"]
         self.negative_prefixes = tuple(affixes["prefixes"])
@@ -174,9 +175,15 @@ class Lexicon:
         self.longest_opposite = max(len(k) for k in self._opposite_stems)
 
     @functools.cached_property
+    def ordinal_word(self) -> re.Pattern[str]:
+        """Return a pattern for words that start with an ordinal ("erste", "neuntgrößte")."""
+        stems = sorted(self.ordinals, key=len, reverse=True)
+        return re.compile("(?:" + "|".join(map(re.escape, stems)) + ")")
+
+    @functools.cached_property
     def quantity_start(self) -> re.Pattern[str]:
         """Return a pattern for the words a quantity may start with (digits aside)."""
-        words = {*self.months, *self.weekdays, *self.fractions, *self.articles}
+        words = {*self.months, *self.weekdays, *self.fractions, *self.articles, *self.half_words}
         words |= {k[0] for k in self.vague}
         stems = [*self.ordinals, *self.factors]
         spelled = [p.pattern.strip("^$") for p in self.spelled.values()]
@@ -184,6 +191,7 @@ class Lexicon:
             *(re.escape(w) + "$" for w in sorted(words, key=len, reverse=True)),
             *(re.escape(w) for w in sorted(stems, key=len, reverse=True)),
             *(p + "$" for p in spelled),
+            *(p + re.escape(self.half_suffix) + "$" for p in spelled),
         ]
         return re.compile("(?:" + "|".join(alternatives) + ")")
 
@@ -193,6 +201,9 @@ class Lexicon:
         }
         self.units_before = {w: unit for unit, words in data["before"].items() for w in words}
         self.unit_kinds = {unit: kind for kind, units in data["kinds"].items() for unit in units}
+        self.duration_words = frozenset(data["duration_words"]["words"])
+        self.half_suffix = data["halves"]["suffix"]
+        self.half_words = {k: float(v) for k, v in data["halves"]["words"].items()}
         self.clock = frozenset(data["clock"]["words"])
         self.scale = {k: float(v) for k, v in data["scale"].items()}
         self.fractions = {k: float(v) for k, v in data["fractions"].items()}
@@ -228,6 +239,7 @@ class Lexicon:
         """Return the first stems of the phrases among the opposites."""
         return frozenset(k[0] for k in self._opposite_stems if len(k) > 1)
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Lexicon lives as long as the app
     def affix_base(self, word: str, min_rest: int = 5) -> str | None:
         """Return the word without a negative prefix or suffix ("unbegrenzt" -> "begrenzt")."""
         if word.startswith(self.affix_exceptions) or word in self.affix_exceptions:

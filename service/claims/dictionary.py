@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -432,14 +432,20 @@ _MARKUP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/")
 
 
 def parse_vocabulary(lines: Iterable[str]) -> dict[str, set[str]]:
-    """Return the single words of each kind: German nouns, German words, English words.
-
-    Entries tagged as place names ([geogr.]) are left out: those are names, not common words.
+    """Return the single words of each kind: German nouns, German words, English words, and
+    place names (entries tagged [geogr.], in either language), which are names, not words.
     """
-    out: dict[str, set[str]] = {"de-noun": set(), "de": set(), "en": set()}
+    out: dict[str, set[str]] = {"de-noun": set(), "de": set(), "en": set(), "place": set()}
     for line in lines:
         entry = _split_entry(line)
-        if entry is None or "[geogr.]" in line:
+        if entry is None:
+            continue
+        if "[geogr.]" in line:
+            for part in (entry[0][0], entry[1][0]):
+                for synonym in part.split(";"):
+                    word = _MARKUP.sub("", synonym).strip()
+                    if word.isalpha():
+                        out["place"].add(word.lower())
             continue
         for part in entry[0]:
             for synonym in part.split(";"):

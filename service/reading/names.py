@@ -71,10 +71,12 @@ class Vocabulary:
         german_nouns: Iterable[str] = (),
         german_words: Iterable[str] = (),
         english_words: Iterable[str] = (),
+        places: Iterable[str] = (),
     ):
         self.german_nouns = frozenset(german_nouns)
         self.german_words = frozenset(german_words)
         self.english_words = frozenset(english_words)
+        self.places = frozenset(places)
 
     @property
     def available(self) -> bool:

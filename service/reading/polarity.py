@@ -54,15 +54,31 @@ class PolarityReader:
                     end = clause[1]  # a pronoun: what is said of nobody is denied
                 out.append(Negation(cue, tok.start, tok.end, tok.end, end))
             elif cue in self.lex.clause_negations:
-                if len(rest) <= 2 or cue in self.lex.english_negations:
-                    # German sentence negation stands late and covers its clause;
-                    # English negation precedes the verb phrase, so the clause is its scope.
-                    out.append(Negation(cue, tok.start, tok.end, clause[0], clause[1]))
-                else:
+                if (
+                    out
+                    and out[-1].cue in self.lex.paired_negations
+                    and cue in (self.lex.paired_negations[out[-1].cue])
+                ):
+                    continue  # "neither ... nor" is one negation
+                if self._negates_a_phrase(rest):
                     # "nicht dauerhaft", "nicht der erste": the negated phrase follows.
                     end = _phrase_end(rest, clause[1], self.lex)
                     out.append(Negation(cue, tok.start, tok.end, tok.end, end))
+                else:
+                    # Otherwise a negation denies its clause: German sentence negation ("ist
+                    # nicht auf die Krise zurückzuführen"), English negation before the verb.
+                    out.append(Negation(cue, tok.start, tok.end, clause[0], clause[1]))
         return out
+
+    def _negates_a_phrase(self, rest: list[Token]) -> bool:
+        """Return whether a German negation denies only the word or phrase right after it:
+        an adverb or adjective ("nicht dauerhaft") or a place in a sequence ("nicht der erste")."""
+        if len(rest) <= 2 or not rest[0].text.islower():
+            return False
+        first = rest[1] if rest[0].norm in self.lex.articles else rest[0]
+        if self.lex.ordinal_word.match(first.norm):
+            return True
+        return rest[0].norm not in self.lex.articles and not self.lex.is_stopword(rest[0].norm)
 
     def polars(self, tokens: list[Token], stems: list[str]) -> list[Polar]:
         """Return the words (or phrases) of the text that belong to a pair of opposites."""

@@ -23,7 +23,8 @@ DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I)
 WINDOW = 12  # German puts the verb last: "5000 Menschen wurden im Zuge ... festgenommen"
 NP_WORDS = 4  # at most this many words make the noun phrase after a number
-YEARS = (1900, 2100)
+YEARS = (1000, 2100)
+YEARS_UNASKED = 1900  # below this, a four-digit number is a year only where a word asks for one
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,8 @@ class QuantityReader:
             high_found, j = rng
             high = high_found.high
         unit, kind, j = self._unit_after(text, tokens, j)
+        if kind == "duration" and j < len(tokens) and tokens[j].norm in self.lex.duration_words:
+            j += 1  # "acht Tage lang", "17 Jahre alt"
         before_unit = self._unit_before(text, tok)
         if before_unit and not unit:
             unit, kind = before_unit, "money"
@@ -188,6 +191,15 @@ class QuantityReader:
         return _Found(value, value, j - i)
 
     def _spelled(self, tokens: list[Token], i: int, language: str) -> tuple[float | None, int]:
+        word = tokens[i].norm
+        if word in self.lex.half_words:
+            return self.lex.half_words[word], 1
+        if word.endswith(self.lex.half_suffix) and len(word) > len(self.lex.half_suffix):
+            whole = word[: -len(self.lex.half_suffix)]
+            try:
+                return float(text2num(whole, "de")) + 0.5, 1
+            except ValueError:
+                return None, 1
         for lang in (language, "de" if language == "en" else "en"):
             rx = self.lex.spelled.get(lang)
             if rx is None:
@@ -258,18 +270,23 @@ class QuantityReader:
         counts ("2000 Soldaten", "2000 soldiers") and no word before it asks for a year.
         """
         tok = tokens[i]
-        if not tok.is_number or unit or not re.fullmatch(r"(19|20)\d\d", tok.norm):
+        if not tok.is_number or unit or not re.fullmatch(r"1\d\d\d|20\d\d", tok.text):
             return None
         if not (YEARS[0] <= low <= YEARS[1] and high <= YEARS[1]):
             return None
         nxt = tokens[j] if j < len(tokens) else None
         asked = i > 0 and tokens[i - 1].norm in self.lex.year_words
+        if low < YEARS_UNASKED and not asked:
+            return None  # "1500" is a year where a word asks for one: "von 1689", "in 1500"
+        if self._qualifier(text, tokens, i)[0] is not None:
+            return None  # "mehr als 2000": a count
         if (
             nxt is not None
             and not asked
             and not CLAUSE_BREAK.search(text, tokens[j - 1].end, nxt.start)
         ):
             counts = nxt.capitalised if language == "de" else nxt.norm.endswith("s")
+            counts = counts or bool(self.lex.tags(nxt.norm))  # "2000 people", "2000 Tote"
             if counts and not nxt.is_number and nxt.norm not in self.lex.months:
                 return None
         end = j
@@ -460,6 +477,10 @@ class QuantityReader:
             if phrase in self.lex.qualifiers and not CLAUSE_BREAK.search(
                 text, tokens[k - 1].end, tokens[k].start
             ):
+                # "less than about five": the outer qualifier decides.
+                outer, start = self._qualifier(text, tokens, k - n) if k - n > 0 else (None, 0)
+                if outer is not None:
+                    return outer, start
                 return self.lex.qualifiers[phrase], tokens[k - n].start
         return None, 0
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from service.claims.analysis import Claim, TermGroup
 from service.lexicon import Lexicon
 from service.models import Highlight
+from service.reading import Vocabulary
 from service.reading.model import Quantity, Reading
-from service.stance.coverage import Coverage, PassageTerms, measure
+from service.stance.coverage import Coverage, PassageTerms, Weights, measure
 from service.stance.decision import Findings, decide
 from service.stance.names import NameCheck
 from service.stance.numbers import NumberCheck, NumberFinding, NumberPair
@@ -71,14 +72,14 @@ def describe_pair(pair: NumberPair, claim: str, source: str) -> str:
 class StanceJudge:
     """Judges passages against an analysed claim."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary | None = None):
         self.lexicon = lexicon
         self.numbers = NumberCheck(lexicon)
-        self.names = NameCheck()
+        self.names = NameCheck(vocabulary or Vocabulary())
         self.polarity = PolarityCheck(lexicon)
 
     def judge(
-        self, claim: Claim, passage: Reading, idf: dict[str, float], context: str = ""
+        self, claim: Claim, passage: Reading, weights: Weights, context: str = ""
     ) -> Judgement:
         """Return the stance of a passage (its stored reading) towards a claim.
 
@@ -87,15 +88,16 @@ class StanceJudge:
         same = claim.language == passage.language
         present = PassageTerms(t.term for t in passage.terms)
         around = PassageTerms(context.split())
-        paired = self.polarity.paired(claim, passage)
+        affixed = self.polarity.affix_opposites(claim, passage)
+        paired = self.polarity.paired(claim, passage, affixed)
 
         def cover(groups: list[TermGroup], with_context: bool, found=()) -> Coverage:
-            return measure(groups, same, present, idf, around, with_context, [*paired, *found])
+            return measure(groups, same, present, weights, around, with_context, [*paired, *found])
 
         # The words before a passage count where it leans on them: a sentence that points
         # back ("dafür"), or a bare figure ("Es gab mehr als 100 Tote") about the claim's.
         coverage = cover(claim.topic, passage.points_back)
-        if coverage.value < GLANCE and not claim.quantities:
+        if coverage.value < GLANCE and not (claim.quantities and passage.quantities):
             return NEUTRAL
         numbers = self.numbers.check(claim, passage) if claim.quantities else NumberFinding()
         words = coverage.value
@@ -111,10 +113,11 @@ class StanceJudge:
             # deaths, the arrests) was found on both sides.
             rest = [g for g in claim.topic if g not in numbers.counted]
             predicate = cover(rest, True, numbers.events).value if rest else 1.0
-        polarity = self.polarity.check(claim, passage, coverage.terms)
+        polarity = self.polarity.check(claim, passage, coverage.terms, affixed)
         addressed = True
-        if claim.negated:
-            focus = self.polarity.denial_focus(claim, whole=not polarity.source_negated)
+        if claim.negated and not polarity.source_negated:
+            # To contradict a denial, a source must assert what the claim denies.
+            focus = self.polarity.denial_focus(claim, whole=True)
             addressed = all(g in coverage.matched for g in focus)
         findings = Findings(
             coverage=coverage,
@@ -122,7 +125,7 @@ class StanceJudge:
             content=content,
             predicate=predicate,
             numbers=numbers,
-            names=self.names.check(claim, passage, coverage),
+            names=self.names.check(claim, passage, coverage, around),
             polarity=polarity,
             denial_addressed=addressed,
             figure_missing=bool(uncompared) and not any(present.find(g.native) for g in uncompared),
@@ -159,7 +162,7 @@ class StanceJudge:
         ]  # fmt: skip
 
 
-def idf_weights(frequencies: dict[str, int], terms: list[str], passages: int) -> dict[str, float]:
+def idf_weights(frequencies: dict[str, int], terms: list[str], passages: int) -> Weights:
     """Return BM25-style inverse document frequencies; unseen terms get the highest weight."""
     n = max(passages, 1)
     out = {
@@ -167,4 +170,4 @@ def idf_weights(frequencies: dict[str, int], terms: list[str], passages: int) ->
         for t in terms
     }
     out[""] = math.log(1 + (n + 0.5) / 0.5)
-    return out
+    return Weights(out)

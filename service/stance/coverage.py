@@ -92,7 +92,13 @@ class PassageTerms:
     def find_part(self, alternatives: Sequence[str]) -> str | None:
         """Return a passage term that shares a compound part with one of the alternatives."""
         for a in alternatives:
-            if " " in a or not a.isalpha() or len(a) < MIN_STEM:
+            if " " in a:
+                head = a.rsplit(" ", 1)[1]  # "pay dispute": the dispute, at least
+                found = self._one(head)
+                if found is not None:
+                    return found
+                continue
+            if not a.isalpha() or len(a) < MIN_STEM:
                 continue
             if a in self.parts:
                 return self.parts[a]
@@ -113,23 +119,33 @@ class Coverage:
     missing_names: tuple[TermGroup, ...]  # named in the claim, absent from passage and context
 
 
-def idf_of(group: TermGroup, idf: dict[str, float]) -> float:
-    """Return a group's weight: the IDF of its rarest term that the corpus has.
+class Weights:
+    """How much each claim group weighs: the IDF of its rarest term that the corpus has.
 
     An English word of a claim is unseen in German passages; its German translations say
-    how rare the idea is there.
+    how rare the idea is there. Computed once per group for all the passages of a claim.
     """
-    unseen = idf.get("", 1.0)
-    weights = [idf.get(p, unseen) for a in group.all_terms for p in a.split()]
-    seen = [w for w in weights if w < unseen]
-    return max(seen) if seen else unseen
+
+    def __init__(self, idf: dict[str, float]):
+        self.idf = idf
+        self._groups: dict[TermGroup, float] = {}
+
+    def of(self, group: TermGroup) -> float:
+        """Return the weight of a claim group."""
+        found = self._groups.get(group)
+        if found is None:
+            unseen = self.idf.get("", 1.0)
+            weights = [self.idf.get(p, unseen) for a in group.all_terms for p in a.split()]
+            seen = [w for w in weights if w < unseen]
+            found = self._groups[group] = max(seen) if seen else unseen
+        return found
 
 
 def measure(
     groups: Sequence[TermGroup],
     same_language: bool,
     passage: PassageTerms,
-    idf: dict[str, float],
+    weights: Weights,
     around: PassageTerms,
     count_context: bool = False,
     paired: Sequence[TermGroup] = (),
@@ -141,26 +157,26 @@ def measure(
     at a discount. `paired` are groups whose word's opposite the passage uses: they are on
     the passage's subject, whatever side it takes.
     """
-    total = sum(idf_of(g, idf) for g in groups) or 1.0
+    total = sum(weights.of(g) for g in groups) or 1.0
     matched, terms, missing, value = [], set(), [], 0.0
     for g in groups:
         alternatives = g.alternatives(same_language)
         found = passage.find(alternatives)
         if found is not None or g in paired:
             matched.append(g)
-            value += idf_of(g, idf)
+            value += weights.of(g)
             if found is not None:
                 terms.add(found)
             continue
-        part = passage.find_part(alternatives) if g.kind != "name" else None
+        part = passage.find_part(alternatives)
         if part is not None:
             matched.append(g)
-            value += PART_WEIGHT * idf_of(g, idf)
+            value += PART_WEIGHT * weights.of(g)
             terms.add(part)
             continue
         in_context = around.find(alternatives) is not None
         if in_context and count_context:
-            value += CONTEXT_WEIGHT * idf_of(g, idf)
+            value += CONTEXT_WEIGHT * weights.of(g)
         if g.kind == "name" and not in_context:
             missing.append(g)
     return Coverage(value / total, tuple(matched), frozenset(terms), tuple(missing))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from service.claims.analysis import Claim, TermGroup
+from service.reading import Vocabulary
 from service.reading.model import Reading
 from service.stance.coverage import Coverage, PassageTerms
 
@@ -29,14 +30,35 @@ class NameFinding:
 class NameCheck:
     """Checks a passage for the claim's names."""
 
-    def check(self, claim: Claim, passage: Reading, coverage: Coverage) -> NameFinding:
-        """Return which claim names the passage (with its context) lacks, and its other names."""
+    def __init__(self, vocabulary: Vocabulary):
+        self.places = vocabulary.places
+
+    def check(
+        self, claim: Claim, passage: Reading, coverage: Coverage, around: PassageTerms
+    ) -> NameFinding:
+        """Return which claim names the passage (with its context) lacks, and its other names.
+
+        A country or city the claim names may go unsaid where the text names no other place:
+        a national news item rarely repeats its country.
+        """
         if not coverage.missing_names:
             return NameFinding()
         same = claim.language == passage.language
         mine = PassageTerms(a for g in claim.groups for a in g.alternatives(same))
-        others = []
-        for name in passage.names:
-            if mine.find(name.parts) is None and mine.find((name.key,)) is None:
-                others.append(passage.text[name.start : name.end])
-        return NameFinding(coverage.missing_names, tuple(dict.fromkeys(others)))
+        others = [
+            name
+            for name in passage.names
+            if mine.find(name.parts) is None and mine.find((name.key,)) is None
+        ]
+        places_here = any(n.key in self.places for n in passage.names) or any(
+            t in self.places for t in around.exact
+        )
+        missing = tuple(
+            g
+            for g in coverage.missing_names
+            if places_here or not any(a in self.places for a in g.all_terms)
+        )
+        if not missing:
+            return NameFinding()
+        written = dict.fromkeys(passage.text[n.start : n.end] for n in others)
+        return NameFinding(missing, tuple(written))

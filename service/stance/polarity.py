@@ -39,8 +39,11 @@ class PolarityCheck:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
 
-    def paired(self, claim: Claim, passage: Reading) -> list[TermGroup]:
-        """Return claim groups whose word the passage states with its opposite."""
+    def paired(
+        self, claim: Claim, passage: Reading, affixed: list[tuple[TermGroup, str]]
+    ) -> list[TermGroup]:
+        """Return claim groups whose word the passage states with its opposite (a listed
+        pair, or the `affixed` pairs of `affix_opposites`)."""
         pairs_here = {p.pair for p in passage.polars}
         out = [
             g
@@ -48,7 +51,7 @@ class PolarityCheck:
             for p in claim.reading.polars
             if p.pair in pairs_here and g.start < p.end and p.start < g.end
         ]
-        out += [g for g, _ in self.affix_opposites(claim, passage)]
+        out += [g for g, _ in affixed]
         return list(dict.fromkeys(out))
 
     def affix_opposites(self, claim: Claim, passage: Reading) -> list[tuple[TermGroup, str]]:
@@ -72,7 +75,11 @@ class PolarityCheck:
         return out
 
     def check(
-        self, claim: Claim, passage: Reading, matched_terms: frozenset[str]
+        self,
+        claim: Claim,
+        passage: Reading,
+        matched_terms: frozenset[str],
+        affixed: list[tuple[TermGroup, str]],
     ) -> PolarityFinding:
         """Return the polarity finding of a passage towards a claim."""
         text = passage.text
@@ -103,7 +110,7 @@ class PolarityCheck:
                 marks.append((p.start, p.end))
             if same or opposed:
                 word_spans.append((p.start, p.end))
-        for group, term in self.affix_opposites(claim, passage):
+        for group, term in affixed:
             flips += 1
             reasons.append(f"opposite: claim says '{group.word}', source says '{term}'")
             marks.extend((t.start, t.end) for t in passage.terms if t.term == term)

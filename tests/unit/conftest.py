@@ -13,6 +13,7 @@ from service.claims.dictionary import Dictionary
 from service.lexicon import Lexicon
 from service.reading import Reader, Reading, Vocabulary
 from service.stance import StanceJudge
+from service.stance.coverage import Weights
 
 DING = """\
 Soldat {m} | Soldaten {pl} :: soldier | soldiers
@@ -47,6 +48,9 @@ vergangen {adj} :: last
 begrenzt {adj} :: limited
 unbegrenzt {adj} :: unlimited
 Wien {n} [geogr.] :: Vienna
+Österreich {n} [geogr.] :: Austria
+melden {vt} | meldete | gemeldet :: to report | reported | reported
+Tod {m} | Tode {pl} :: death | deaths
 """
 
 
@@ -66,7 +70,10 @@ def dictionary(tmp_path_factory) -> Dictionary:
 @pytest.fixture(scope="session")
 def reader(lexicon, dictionary) -> Reader:
     vocabulary = Vocabulary(
-        dictionary.words("de-noun"), dictionary.words("de"), dictionary.words("en")
+        dictionary.words("de-noun"),
+        dictionary.words("de"),
+        dictionary.words("en"),
+        dictionary.words("place"),
     )
     return Reader(lexicon, vocabulary)
 
@@ -79,7 +86,7 @@ def claims(reader, dictionary) -> ClaimAnalyzer:
 @pytest.fixture(scope="session")
 def judge(reader, claims, lexicon):
     """Return judge(claim, passage, context="", previous=None) -> Judgement."""
-    stance = StanceJudge(lexicon)
+    stance = StanceJudge(lexicon, reader.vocabulary)
 
     def run(claim: str, passage: str, context: str = "", previous: str | None = None):
         before: Reading | None = None
@@ -88,6 +95,6 @@ def judge(reader, claims, lexicon):
             before = reader.read(previous, language)
         read = reader.read(passage, language, before)
         around = reader.read(context, language).term_string if context else ""
-        return stance.judge(claims.analyse(claim), read, {"": 1.0}, around)
+        return stance.judge(claims.analyse(claim), read, Weights({"": 1.0}), around)
 
     return run

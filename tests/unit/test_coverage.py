@@ -3,7 +3,7 @@
 import pytest
 
 from service.claims.analysis import TermGroup
-from service.stance.coverage import PART_WEIGHT, PassageTerms, measure
+from service.stance.coverage import PART_WEIGHT, PassageTerms, Weights, measure
 
 
 def group(*alternatives, kind="word"):
@@ -41,7 +41,7 @@ def test_compound_parts_match(passage, claim, found):
 
 def test_coverage_weighs_context_parts_and_names():
     groups = [group("befehl"), group("demonstrant"), group("gruber", kind="name")]
-    idf = {"": 1.0}
+    idf = Weights({"": 1.0})
     passage = PassageTerms(["schiessbefehl", "demonstrant"])
     alone = measure(groups, True, passage, idf, PassageTerms([]))
     assert alone.value == pytest.approx((PART_WEIGHT + 1) / 3)

@@ -111,6 +111,10 @@ def test_names_are_told_from_common_words(reader, text, language, names):
         ("half a million people", "en", 5e5, 5e5, "count", ""),
         ("Hunderte Menschen wurden verletzt", "de", 200, 999, "count", ""),
         ("acht Tage lang", "de", 8, 8, "duration", "day"),
+        ("17 Jahre alt", "de", 17, 17, "duration", "year"),
+        ("zweieinhalb bis drei Minuten", "de", 2.5, 3, "duration", "minute"),
+        ("more than two dozen rebels", "en", 24, math.inf, "count", ""),
+        ("less than about five millimetres", "en", 0, 5, "measure", "millimetre"),
     ],
 )
 def test_figures_as_intervals_with_kind_and_unit(reader, text, language, low, high, kind, unit):
@@ -125,6 +129,7 @@ def test_figures_as_intervals_with_kind_and_unit(reader, text, language, low, hi
         ("Seit 2017 sitzt er im Parlament", "de", [(2017, 2017)]),
         ("2000 Soldaten", "de", []),
         ("In 2015 prices rose", "en", [(2015, 2015)]),
+        ("the charter of 1689 still holds", "en", [(1689, 1689)]),
     ],
 )
 def test_years(reader, text, language, years):
@@ -227,6 +232,18 @@ def test_a_noun_phrase_with_its_complement_is_one_scope(reader):
 def test_nobody_denies_what_the_clause_says(reader):
     assert scopes(reader, "Niemand wurde verletzt") == [("niemand", " wurde verletzt")]
     assert [c for c, _ in scopes(reader, "No one was hurt", "en")] == ["no one"]
+
+
+def test_neither_nor_is_one_negation(reader):
+    assert [c for c, _ in scopes(reader, "Neither the city nor the port had a death", "en")] == [
+        "neither"
+    ]
+
+
+def test_a_german_negation_before_a_phrase_with_a_preposition_denies_its_clause(reader):
+    text = "Der Anstieg ist nicht auf die Krise zurückzuführen."
+    [(cue, scope)] = scopes(reader, text)
+    assert "Anstieg" in scope and "zurückzuführen" in scope
 
 
 def test_english_negation_and_contractions(reader):

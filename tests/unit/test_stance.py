@@ -85,6 +85,13 @@ def test_a_claim_about_one_name_is_not_supported_by_a_sentence_about_another(jud
     assert judge(claim, "Die Partei von Anna Berger führt die Umfrage an.").stance == "supports"
 
 
+def test_a_country_may_go_unsaid_where_no_other_place_is_named(judge):
+    claim = "Die Regierung von Österreich schloss den Hafen"
+    assert judge(claim, "Die Regierung schloss den Hafen.").stance == "supports"
+    j = judge(claim, "Die Regierung von Wien schloss den Hafen.")
+    assert j.stance != "supports"
+
+
 def test_a_missing_name_leaves_the_passage_related(judge):
     j = judge("Anna Berger schloss den Hafen", "Der Hafen wurde geschlossen.")
     assert j.stance == "related"
@@ -101,6 +108,11 @@ def test_a_denial_in_other_words_agrees(judge):
 def test_the_claim_denying_what_the_source_asserts_is_contradicted(judge):
     j = judge("Die Polizei hat niemanden festgenommen", "Die Polizei hat 40 Menschen festgenommen.")
     assert j.stance == "contradicts"
+
+
+def test_both_denying_agree(judge):
+    claim = "Neither the city nor the port reported a death"
+    assert judge(claim, "The city and the port reported no deaths.").stance == "supports"
 
 
 def test_direction_words_are_opposites(judge):
