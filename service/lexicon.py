@@ -125,8 +125,11 @@ class Lexicon:
             for phrase in q["words"]:
                 self.qualifiers[tuple(phrase.lower().split())] = qual
         self.longest_qualifier = max(len(k) for k in self.qualifiers)
-        self.range_joiners = frozenset(data["ranges"]["joiners"])
-        self.range_openers = frozenset(data["ranges"]["openers"])
+        ranges = data["ranges"]
+        self.range_joiners = frozenset(ranges["joiners"])
+        self.range_dashes = frozenset(ranges["dashes"])
+        self.range_closers = frozenset(ranges["closers"])
+        self.range_openers = frozenset(ranges["openers"])
         self.vague = {
             tuple(k.split()): (float(v[0]), float(v[1])) for k, v in data["vague"].items()
         }

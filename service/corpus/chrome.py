@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from service.text import data_path, load_toml
+from service.lexicon import data_path, load_toml
 
 SENTENCE_END = re.compile(r"[.!?…:][\"'“”»«)]*$")
 

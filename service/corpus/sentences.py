@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from service.corpus.chrome import Span
-from service.text import data_path, load_toml
+from service.lexicon import data_path, load_toml
 
 # A sentence ends at . ! ? (possibly several, possibly followed by closing quotes or a
 # bracket) when whitespace and the start of a new sentence follow.

@@ -121,7 +121,7 @@ class QuantityReader:
         unit, kind, j = self._unit_after(text, tokens, j)
         if kind == "duration" and j < len(tokens) and tokens[j].norm in self.lex.duration_words:
             j += 1  # "acht Tage lang", "17 Jahre alt"
-        before_unit = self._unit_before(text, tok)
+        before_unit, sign_at = self._unit_before(text, tok)
         if before_unit and not unit:
             unit, kind = before_unit, "money"
         if kind == "clock":
@@ -138,7 +138,7 @@ class QuantityReader:
             low_open, high_open = qual.low_open, qual.high_open
         start = qstart if qual else tok.start
         if before_unit:
-            start = min(start, text.rfind(text[tok.start - 1], 0, tok.start))
+            start = min(start, sign_at)
         counted_span, counted = self._counted(text, tokens, terms, j, language)
         if not counted and kind == "count":
             counted_span, counted = self._counted_before(text, tokens, terms, i, language)
@@ -239,26 +239,26 @@ class QuantityReader:
         return None
 
     def _range_end(self, text, tokens, i: int, j: int, language: str):
-        """Return (the second number, the token after it) of "2000 bis 3000", "20-30"."""
+        """Return (the second number, the token after it) of "2000 bis 3000", "20-30",
+        "zwischen 20 und 30"."""
         if j >= len(tokens) - 1:
             return None
-        gap = text[tokens[j - 1].end : tokens[j].start].strip()
-        joiner = tokens[j].norm if not gap else gap
-        k = j + 1 if not gap else j
-        if joiner in ("und", "and"):
-            if not (i > 0 and tokens[i - 1].norm in self.lex.range_openers):
+        if text[tokens[j - 1].end : tokens[j].start].strip() in self.lex.range_dashes:
+            k = j  # "20-30", "20 – 30"
+        else:
+            word = tokens[j].norm
+            opened = i > 0 and tokens[i - 1].norm in self.lex.range_openers
+            if not (word in self.lex.range_joiners or opened and word in self.lex.range_closers):
                 return None
-        elif joiner not in self.lex.range_joiners:
+            if CLAUSE_BREAK.search(text, tokens[j - 1].end, tokens[j + 1].start):
+                return None
+            k = j + 1
+        second = self._number(text, tokens, k, language)
+        if second is None:
             return None
-        if k >= len(tokens) or CLAUSE_BREAK.search(text, tokens[j - 1].end, tokens[k].start):
-            if joiner not in ("-", "–"):
-                return None
-        second = self._number(text, tokens, k, language) if k < len(tokens) else None
-        if second is None or not tokens[k].is_number and not tokens[i].is_number:
-            return second and (second, k + second.used)
-        first_value = number_value(tokens[i].text) if tokens[i].is_number else None
-        if first_value is not None and second.low < first_value:
-            return None  # "2019-20", "3-1": not a range of values
+        if tokens[i].is_number and tokens[k].is_number:
+            if second.low < number_value(tokens[i].text):
+                return None  # "2019-20", "3-1": no range of values
         return second, k + second.used
 
     def _year(
@@ -292,7 +292,7 @@ class QuantityReader:
         end = j
         if (
             end < len(tokens)
-            and text[tokens[end - 1].end : tokens[end].start] == "/"
+            and text[tokens[end - 1].end : tokens[end].start] in ("/", *self.lex.range_dashes)
             and tokens[end].is_number
         ):
             nxt_norm = tokens[end].norm
@@ -337,13 +337,15 @@ class QuantityReader:
                 return unit, _kind_of(unit, self.lex), j + n
         return "", "count", j
 
-    def _unit_before(self, text: str, tok: Token) -> str:
-        """Return the currency written right before a number ("$10 million", "€ 5")."""
-        before = text[max(0, tok.start - 4) : tok.start].rstrip().lower()
+    def _unit_before(self, text: str, tok: Token) -> tuple[str, int]:
+        """Return the currency written right before a number ("$10 million", "€ 5"), and
+        where its sign stands."""
+        window = max(0, tok.start - 4)
+        before = text[window : tok.start].rstrip().lower()
         for sign, unit in self.lex.units_before.items():
             if before.endswith(sign):
-                return unit
-        return ""
+                return unit, window + len(before) - len(sign)
+        return "", tok.start
 
     # What a number counts -----------------------------------------------------------------
 

@@ -9,7 +9,6 @@ prefix or suffix ("begrenzt" / "unbegrenzt").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.claims.analysis import Claim, TermGroup
@@ -182,6 +181,3 @@ def _same_word(a: str, b: str) -> bool:
         return False
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
-
-
-__all__: Sequence[str] = ["PolarityCheck", "PolarityFinding"]

@@ -126,6 +126,7 @@ def test_figures_as_intervals_with_kind_and_unit(reader, text, language, low, hi
     ("text", "language", "years"),
     [
         ("in der Saison 2019/20", "de", [(2019, 2020)]),
+        ("the 2019-20 season", "en", [(2019, 2020)]),
         ("Seit 2017 sitzt er im Parlament", "de", [(2017, 2017)]),
         ("2000 Soldaten", "de", []),
         ("In 2015 prices rose", "en", [(2015, 2015)]),
