@@ -23,6 +23,9 @@ UMLAUT = re.compile(r"[äöüß]")
 # Ordnung, Auftrag, Befehl ...), few enough to keep stray senses rare.
 TRANSLATIONS_PER_WORD = 8
 TRANSLATIONS_PER_PHRASE = 3
+# Synonyms come from translating a word there and back: this many translations, and this
+# many words back from each.
+PIVOT_OUT, PIVOT_BACK = 3, 3
 OTHER = {"de": "en", "en": "de"}
 
 
@@ -41,12 +44,19 @@ class TermGroup:
     kind: str  # name | number | word
     foreign: tuple[str, ...] = ()
     translations: tuple[str, ...] = ()
+    # Words of the claim's language that share a translation with this one ("Beistand",
+    # "Hilfe"): weaker evidence of the same idea, counted at a discount.
+    synonyms: tuple[str, ...] = ()
 
     def alternatives(self, same_language: bool) -> tuple[str, ...]:
         """Return the terms that match this group in a passage of the claim's language or not."""
         if same_language or self.kind in ("number",):
             return self.native
         return (*self.foreign, *self.native)
+
+    def near(self, same_language: bool) -> tuple[str, ...]:
+        """Return the weaker alternatives: synonyms, in a passage of the claim's language."""
+        return self.synonyms if same_language else ()
 
     @property
     def all_terms(self) -> tuple[str, ...]:
@@ -226,24 +236,40 @@ class ClaimAnalyzer:
         word: str | None = None,
         native: tuple[str, ...] | None = None,
     ) -> TermGroup:
-        """Return the group with the terms of its translations into the other language."""
+        """Return the group with the terms of its translations into the other language, and
+        the words of its own language that those translations lead back to."""
         other = OTHER[lang]
-        foreign: list[str] = []
-        for translation in found:
-            terms = [t for t in self.reader.read(translation, other).terms if t.kind != "number"]
-            plain = [t.term for t in terms if t.kind not in ("tag", "joined")]
-            if plain:
-                foreign.append(" ".join(dict.fromkeys(plain)))
-            foreign.extend(t.term for t in terms if t.kind == "tag")
+        foreign = self._terms_of(found, other)
+        native = native or g.native
+        synonyms: list[str] = []
+        if g.kind == "word":
+            back = [w for t in found[:PIVOT_OUT] for w in self._lookup_back(t, other, PIVOT_BACK)]
+            synonyms = [t for t in self._terms_of(back, lang) if t not in native]
         return TermGroup(
             word or g.word,
             g.start,
             end or g.end,
-            native or g.native,
+            native,
             g.kind,
             tuple(dict.fromkeys(foreign)),
             tuple(found),
+            tuple(dict.fromkeys(synonyms)),
         )
+
+    def _lookup_back(self, words: str, lang: str, limit: int) -> list[str]:
+        """Return translations of words of `lang` into the other language."""
+        return self._lookup(words, lang, limit)
+
+    def _terms_of(self, phrases: list[str], lang: str) -> list[str]:
+        """Return one alternative per phrase (its terms, as a phrase) and the phrases' tags."""
+        out: list[str] = []
+        for phrase in phrases:
+            terms = [t for t in self.reader.read(phrase, lang).terms if t.kind != "number"]
+            plain = [t.term for t in terms if t.kind not in ("tag", "joined")]
+            if plain:
+                out.append(" ".join(dict.fromkeys(plain)))
+            out.extend(t.term for t in terms if t.kind == "tag")
+        return out
 
 
 def _plain(terms: tuple[str, ...]) -> list[str]:

@@ -23,6 +23,8 @@ MIN_STEM = 5
 MAX_ENDING = 3
 # A German compound names its parts: "Schießbefehl" speaks of shooting and of an order.
 PART_WEIGHT = 0.5
+# A word found only through a synonym (a word that shares a translation) counts this much.
+SYNONYM_WEIGHT = 0.7
 MIN_COMPOUND = MIN_STEM + 3
 
 
@@ -173,6 +175,12 @@ def measure(
             matched.append(g)
             value += PART_WEIGHT * weights.of(g)
             terms.add(part)
+            continue
+        near = passage.find(g.near(same_language))
+        if near is not None:
+            matched.append(g)
+            value += SYNONYM_WEIGHT * weights.of(g)
+            terms.add(near)
             continue
         in_context = around.find(alternatives) is not None
         if in_context and count_context:

@@ -3,7 +3,7 @@
 import pytest
 
 from service.claims.analysis import TermGroup
-from service.stance.coverage import PART_WEIGHT, PassageTerms, Weights, measure
+from service.stance.coverage import PART_WEIGHT, SYNONYM_WEIGHT, PassageTerms, Weights, measure
 
 
 def group(*alternatives, kind="word"):
@@ -49,6 +49,14 @@ def test_coverage_weighs_context_parts_and_names():
     around = measure(groups, True, passage, idf, PassageTerms(["gruber"]), count_context=True)
     assert around.value == pytest.approx((PART_WEIGHT + 1 + 0.5) / 3)
     assert around.missing_names == ()
+
+
+def test_a_synonym_counts_at_a_discount():
+    g = TermGroup("schickte", 0, 8, ("schickt",), "word", synonyms=("sandt",))
+    found = measure([g], True, PassageTerms(["sandt"]), Weights({"": 1.0}), PassageTerms([]))
+    assert found.value == pytest.approx(SYNONYM_WEIGHT)
+    across = measure([g], False, PassageTerms(["sandt"]), Weights({"": 1.0}), PassageTerms([]))
+    assert across.value == 0.0  # synonyms are words of the claim's language
 
 
 def test_translations_count_only_across_languages():

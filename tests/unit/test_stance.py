@@ -74,6 +74,13 @@ def test_a_claim_figure_the_source_does_not_state_is_not_confirmed_by_words(judg
     assert "does not state the claim's figure" in j.reasons
 
 
+def test_synonyms_are_words_that_share_a_translation(claims, judge):
+    [_, sent, _] = claims.analyse("Die Regierung schickte Truppen").groups
+    assert any(s.startswith("sand") for s in sent.synonyms)  # schicken -> send -> senden
+    j = judge("Die Regierung schickte Truppen", "Die Regierung sandte Truppen.")
+    assert j.stance == "supports" and j.coverage < 1.0
+
+
 # Names -------------------------------------------------------------------------------------
 
 
