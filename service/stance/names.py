@@ -27,6 +27,17 @@ class NameFinding:
         return bool(self.missing and self.others)
 
 
+def _first_name(claim: Claim, group: TermGroup, coverage: Coverage) -> bool:
+    """Return whether a name is a first name whose surname the passage gives ("Antony
+    Blinken" / "Außenminister Blinken")."""
+    following = [g for g in claim.groups if g.start > group.end]
+    if not following:
+        return False
+    surname = following[0]
+    adjacent = claim.text[group.end : surname.start] == " " and surname.word[:1].isupper()
+    return adjacent and surname in coverage.matched
+
+
 class NameCheck:
     """Checks a passage for the claim's names."""
 
@@ -39,7 +50,8 @@ class NameCheck:
         """Return which claim names the passage (with its context) lacks, and its other names.
 
         A country or city the claim names may go unsaid where the text names no other place:
-        a national news item rarely repeats its country.
+        a national news item rarely repeats its country. A first name may go unsaid where the
+        surname is given.
         """
         if not coverage.missing_names:
             return NameFinding()
@@ -56,7 +68,8 @@ class NameCheck:
         missing = tuple(
             g
             for g in coverage.missing_names
-            if places_here or not any(a in self.places for a in g.all_terms)
+            if (places_here or not any(a in self.places for a in g.all_terms))
+            and not _first_name(claim, g, coverage)
         )
         if not missing:
             return NameFinding()

@@ -69,6 +69,17 @@ def test_claims_the_way_a_fact_checker_reads_them(client, claim, verdict, side, 
     assert any(passage in e["text"] for e in body[side]), body[side]
 
 
+def test_passages_that_take_no_side_are_related_with_a_reason(client):
+    body = verify(client, "OVKS sent 2500 soldiers", top_k=3)
+    assert body["verdict"] == "supported"
+    assert 1 <= len(body["related"]) <= 3
+    for e in body["related"]:
+        assert e["stance"] == "related" and e["reasons"]
+    assert any("figure" in r for e in body["related"] for r in e["reasons"])
+    taken = {e["passage_id"] for e in body["supporting"] + body["contradicting"]}
+    assert taken.isdisjoint(e["passage_id"] for e in body["related"])
+
+
 def test_unrelated_claim_has_no_evidence(client):
     body = verify(client, "Der Eiffelturm steht in Paris")
     assert body["verdict"] == "not_enough_info"

@@ -60,8 +60,8 @@ def outcomes(app):
     data = app.config["DATA_DIR"]
     out = {}
     for name, corpus in CORPORA.items():
-        verifier, _ = open_corpus(corpus, data)
-        out[name] = evaluate(verifier, corpus.claims())
+        verifier, bm25 = open_corpus(corpus, data)
+        out[name] = evaluate(verifier, corpus.claims(), bm25)
     return out
 
 
@@ -75,3 +75,11 @@ def test_accuracy_does_not_regress(outcomes, claim_set, split):
     assert t.accuracy >= accuracy, report
     assert t.evidence_rate >= evidence, report
     assert t.wrong_side <= wrong, report
+
+
+@pytest.mark.parametrize(("claim_set", "split"), FLOORS, ids=[f"{s}-{p}" for s, p in FLOORS])
+def test_ranking_finds_gold_passages_at_least_as_often_as_plain_bm25(outcomes, claim_set, split):
+    corpus = "seeds" if claim_set.startswith("seeds") else claim_set
+    mine = [o for o in outcomes[corpus] if o.claim["set"] == claim_set]
+    t = tally(o for o in mine if o.claim["split"] == split)["all"]
+    assert t.top_service[0] >= t.top_bm25[0], render(claim_set, mine)

@@ -65,6 +65,19 @@ def test_add_and_remove_one_document(tmp_path, corpus, pipeline):
     assert index.remove_document("extra") is False
 
 
+def test_a_document_without_a_language_gets_it_from_its_words(tmp_path, pipeline):
+    index = SentenceIndex(tmp_path / "index.sqlite3")
+    english = tmp_path / "english.txt"
+    english.write_text("Storm hits the coast\n\nThe storm has damaged more than 300 homes.")
+    german = tmp_path / "german.txt"
+    german.write_text("Sturm an der Küste\n\nDer Sturm hat mehr als 300 Häuser beschädigt.")
+    index.add_documents([read_document(english), read_document(german)], pipeline)
+    languages = {d["document_id"]: d["language"] for d in index.documents()}
+    assert languages == {"english": "en", "german": "de"}
+    hits = index.search(["storm"], 5)
+    assert hits and {h.passage.language for h in hits} == {"en"}
+
+
 def test_pipeline_change_rebuilds(tmp_path, corpus, pipeline):
     index = SentenceIndex(tmp_path / "index.sqlite3")
     index.sync(load_corpus(corpus), pipeline)

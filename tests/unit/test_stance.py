@@ -99,6 +99,11 @@ def test_a_country_may_go_unsaid_where_no_other_place_is_named(judge):
     assert j.stance != "supports"
 
 
+def test_a_first_name_may_go_unsaid(judge):
+    claim = "Anna Berger schloss den Hafen"
+    assert judge(claim, "Ministerin Berger schloss den Hafen.").stance == "supports"
+
+
 def test_a_missing_name_leaves_the_passage_related(judge):
     j = judge("Anna Berger schloss den Hafen", "Der Hafen wurde geschlossen.")
     assert j.stance == "related"
