@@ -37,6 +37,8 @@ def build_pipeline(dictionary: Dictionary | None = None) -> Pipeline:
             dictionary.words("de"),
             dictionary.words("en"),
             dictionary.words("place"),
+            lexicon.noun_endings,
+            lexicon.word_endings,
         )
     signature = dictionary.signature if dictionary is not None else "none"
     files = [data_path(f) for f in ("chrome.toml", "segmentation.toml")]

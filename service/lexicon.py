@@ -141,6 +141,8 @@ class Lexicon:
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.weekdays = {k: int(v) for k, v in data["weekdays"].items()}
         self.year_words = frozenset(data["years"]["words"])
+        self.noun_endings = tuple(data["inflection"]["noun_endings"])
+        self.word_endings = tuple(data["inflection"]["word_endings"])
         ordinals = dict(data["ordinals"])
         self.ordinal_not_nouns = frozenset(ordinals.pop("not_nouns", []))
         self.ordinals = {k: int(v) for k, v in ordinals.items()}
@@ -153,6 +155,7 @@ class Lexicon:
         self.attached = frozenset(phrase["attached"])
         self.coordinators = frozenset(phrase["coordinators"])
         self.sharing = frozenset(phrase["sharing"])
+        self.verb_endings = tuple(phrase["verb_endings"])
         self.anaphora = frozenset(data["anaphora"]["words"])
         # Longest first, so "zurück" is tried before "zu".
         self.particles = tuple(sorted(data["separable"]["particles"], key=len, reverse=True))

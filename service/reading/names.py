@@ -17,8 +17,6 @@ from service.reading.tokens import Token, tokenize
 # The head of a compound is at least this long ("Minister" in "Bundesminister").
 MIN_HEAD = 3
 MIN_MODIFIER = 4  # ... after a modifier at least this long ("Wetter" in "Wetteramt")
-# German noun endings: "Soldaten", "Behörden", "Landes" are forms of listed nouns.
-NOUN_ENDINGS = ("", "n", "en", "e", "s", "es", "er", "ern", "ns")
 
 
 class Aliases:
@@ -72,7 +70,13 @@ class Vocabulary:
         german_words: Iterable[str] = (),
         english_words: Iterable[str] = (),
         places: Iterable[str] = (),
+        noun_endings: Iterable[str] = ("",),
+        word_endings: Iterable[str] = ("",),
     ):
+        # German inflection endings: "Soldaten", "Landes" are forms of listed nouns,
+        # "anerkannte" of a listed word.
+        self.noun_endings = tuple(noun_endings)
+        self.word_endings = tuple(word_endings)
         self.german_nouns = frozenset(german_nouns)
         self.german_words = frozenset(german_words)
         self.english_words = frozenset(english_words)
@@ -87,13 +91,13 @@ class Vocabulary:
         """Return whether a lower-case German word is a common noun or a compound of one."""
         if not self.german_nouns:
             return True  # without a lexicon, no capitalised German word can be told a name
-        for ending in NOUN_ENDINGS:
+        for ending in self.noun_endings:
             stem = word[: len(word) - len(ending)] if ending else word
             if word.endswith(ending) and stem in self.german_nouns:
                 return True
         for k in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
             head = word[k:]
-            for ending in NOUN_ENDINGS:
+            for ending in self.noun_endings:
                 stem = head[: len(head) - len(ending)] if ending else head
                 if head.endswith(ending) and len(stem) >= MIN_HEAD and stem in self.german_nouns:
                     return True
@@ -103,7 +107,7 @@ class Vocabulary:
         """Return whether a lower-case word is a German word of any kind, maybe inflected."""
         return any(
             word.endswith(ending) and word[: len(word) - len(ending)] in self.german_words
-            for ending in ("", "e", "en", "er", "es", "em", "n", "s")
+            for ending in self.word_endings
         ) or self.is_german_noun(word)
 
     def is_english_word(self, word: str) -> bool:

@@ -61,8 +61,7 @@ class QuantityReader:
         for m in DATE_NUMERIC.finditer(text):
             day, month = int(m.group(1)), int(m.group(2))
             if 1 <= day <= 31 and 1 <= month <= 12:
-                value = month * 100.0 + day
-                out.append(Quantity(m.group(), m.start(), m.end(), value, value, kind="date"))
+                out.append(_point(text, m.start(), m.end(), month * 100.0 + day, "date"))
                 taken.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
         for m in TIME.finditer(text):  # clock times are no quantities
             taken.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
@@ -266,8 +265,9 @@ class QuantityReader:
     ):
         """Return a year ("2019", "2019/20", "2015 bis 2017") when the number is one.
 
-        A four-digit number from 1900 to 2100 is a year unless a noun follows it as what it
-        counts ("2000 Soldaten", "2000 soldiers") and no word before it asks for a year.
+        A four-digit number from 1900 to 2100 (from 1000 where a word before it asks for a
+        year: "von 1689") is a year unless a qualifier or a counted noun marks it as a count
+        ("mehr als 2000", "2000 Soldaten", "2000 soldiers").
         """
         tok = tokens[i]
         if not tok.is_number or unit or not re.fullmatch(r"1\d\d\d|20\d\d", tok.text):
@@ -383,8 +383,8 @@ class QuantityReader:
                         continue
                     break
                 continue
-            if words and norm.endswith(("ing", "ed")) and not attached:
-                break
+            if words and norm.endswith(self.lex.verb_endings) and not attached:
+                break  # "six aircraft carrying ...": a verb after the noun
             words.append(tok)
             k += 1
         if language == "de" and words and not any(w.capitalised for w in words):
@@ -502,45 +502,21 @@ class QuantityReader:
         if not (1 <= day <= 31 and day.is_integer()):
             return None
         value = month * 100.0 + day
-        return Quantity(
-            text[tok.start : nxt.end],
-            tok.start,
-            nxt.end,
-            value,
-            value,
-            kind="date",
-            clause=_clause_of(text, tok.start),
-        ), 2
+        return _point(text, tok.start, nxt.end, value, "date"), 2
 
     def _weekday(self, text: str, tokens: list[Token], i: int, language: str):
         tok = tokens[i]
         day = self.lex.weekdays.get(tok.norm)
         if day is None or not tok.capitalised:
             return None
-        return Quantity(
-            tok.text,
-            tok.start,
-            tok.end,
-            day,
-            day,
-            kind="weekday",
-            clause=_clause_of(text, tok.start),
-        ), 1
+        return _point(text, tok.start, tok.end, day, "weekday"), 1
 
     def _factor(self, text: str, tokens: list[Token], i: int, language: str):
         tok = tokens[i]
         factor = next((v for k, v in self.lex.factors.items() if tok.norm.startswith(k)), None)
         if factor is None:
             return None
-        return Quantity(
-            tok.text,
-            tok.start,
-            tok.end,
-            factor,
-            factor,
-            kind="factor",
-            clause=_clause_of(text, tok.start),
-        ), 1
+        return _point(text, tok.start, tok.end, factor, "factor"), 1
 
     def _ordinal(self, text: str, tokens: list[Token], i: int, language: str):
         """Return an ordinal at token i: "neuntgrößten", "ninth largest", "second week"."""
@@ -572,17 +548,15 @@ class QuantityReader:
                 # ("erste Einheiten").
                 kind = "rank" if superlative or english_superlative else "ordinal"
                 noun = nxt if kind == "ordinal" and noun_follows else None
-                return Quantity(
-                    text[tok.start : end],
-                    tok.start,
-                    end,
-                    value,
-                    value,
-                    kind=kind,
-                    counted_span=(noun.start, noun.end) if noun else None,
-                    clause=_clause_of(text, tok.start),
-                ), 1
+                span = (noun.start, noun.end) if noun else None
+                return _point(text, tok.start, end, value, kind, counted_span=span), 1
         return None
+
+
+def _point(text: str, start: int, end: int, value: float, kind: str, **extra) -> Quantity:
+    """Return a quantity of one value (a date, a weekday, a rank, a factor) with its clause."""
+    clause = _clause_of(text, start)
+    return Quantity(text[start:end], start, end, value, value, kind=kind, clause=clause, **extra)
 
 
 def _clause_of(text: str, position: int) -> tuple[int, int]:

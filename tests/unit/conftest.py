@@ -74,6 +74,8 @@ def reader(lexicon, dictionary) -> Reader:
         dictionary.words("de"),
         dictionary.words("en"),
         dictionary.words("place"),
+        lexicon.noun_endings,
+        lexicon.word_endings,
     )
     return Reader(lexicon, vocabulary)
 
