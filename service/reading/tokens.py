@@ -30,8 +30,8 @@ TOKEN_RE = re.compile(rf"(?P<code>{CODE})|(?P<number>{NUMBER})|(?P<word>{WORD})"
 QUOTES = str.maketrans(
     {"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "»": '"', "«": '"'}
 )
-# Where a clause ends: punctuation, brackets, dashes.
-CLAUSE_BREAK = re.compile(r"(?<!\d)[,.:](?!\d)|[;!?()–—]|\s-\s")  # not inside "8,000"
+# Where a clause ends: punctuation (not inside a number: "8,000", "2.5"), brackets, dashes.
+CLAUSE_BREAK = re.compile(r"(?<!\d)[,.:]|[,.:](?!\d)|[;!?()–—]|\s-\s")
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,16 @@ def test_tokens_in_one_spelling(text, norms):
     assert [t.norm for t in tokenize(text)] == norms
 
 
+def test_a_clause_ends_after_a_number_but_not_inside_one():
+    from service.reading.tokens import clause_spans
+
+    text = "The toll stands at 45, eight fewer than 8,000 last year."
+    assert [text[a:b] for a, b in clause_spans(text)] == [
+        "The toll stands at 45,",
+        " eight fewer than 8,000 last year.",
+    ]
+
+
 def test_spans_point_into_the_text():
     text = "Die Sol\u00addaten kamen."
     [_, word, _] = tokenize(text)
