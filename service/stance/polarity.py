@@ -89,9 +89,10 @@ class PolarityCheck:
         ]
         claim_sides = {(p.pair, p.side) for p in claim.reading.polars}
         passage_sides = {(p.pair, p.side) for p in passage.polars}
-        flips = 0
         reasons: list[str] = []
         marks: list[tuple[int, int]] = []
+        opposed_pairs: set[int] = set()  # one flip per pair, however many of its words
+        opposed_words: list[tuple[int, int]] = []  # claim spans said the other way
         for p in passage.polars:
             same = (p.pair, p.side) in claim_sides
             # A source that also uses the claim's own word ("gewaltsame Proteste ... friedliche
@@ -99,17 +100,21 @@ class PolarityCheck:
             opposed = (p.pair, 1 - p.side) in claim_sides and not same
             opposed = opposed and (p.pair, 1 - p.side) not in passage_sides
             if opposed:
-                flips += 1
-                word = next(
-                    claim.text[c.start : c.end] for c in claim.reading.polars if c.pair == p.pair
-                )
-                reasons.append(
-                    f"opposite: claim says '{word}', source says '{text[p.start : p.end]}'"
-                )
+                mine = next(c for c in claim.reading.polars if c.pair == p.pair)
+                if p.pair not in opposed_pairs:
+                    reasons.append(
+                        f"opposite: claim says '{claim.text[mine.start : mine.end]}',"
+                        f" source says '{text[p.start : p.end]}'"
+                    )
+                opposed_pairs.add(p.pair)
+                opposed_words.append((mine.start, mine.end))
                 marks.append((p.start, p.end))
             if same or opposed:
                 word_spans.append((p.start, p.end))
+        flips = len(opposed_pairs)
         for group, term in affixed:
+            if any(a < group.end and group.start < b for a, b in opposed_words):
+                continue  # the same word, said the other way in a listed pair already
             flips += 1
             reasons.append(f"opposite: claim says '{group.word}', source says '{term}'")
             marks.extend((t.start, t.end) for t in passage.terms if t.term == term)

@@ -17,13 +17,13 @@ CATEGORIES = {
 # side, claims with a gold passage on the wrong side at most). What the rules reach now (see
 # `make eval`); raise them as they improve.
 FLOORS = {
-    ("seeds-main", "dev"): (0.90, 0.88, 3),
+    ("seeds-main", "dev"): (0.90, 0.89, 2),
     ("seeds-second", "dev"): (0.78, 0.80, 2),
     ("gnad", "dev"): (0.48, 0.32, 5),
     ("gnad", "test"): (0.47, 0.32, 5),
     ("fang", "dev"): (0.50, 0.37, 1),
     ("fang", "test"): (0.43, 0.29, 4),
-    ("lee", "dev"): (0.47, 0.39, 3),
+    ("lee", "dev"): (0.48, 0.41, 2),
     ("lee", "test"): (0.45, 0.32, 4),
 }
 

@@ -138,6 +138,12 @@ def test_direction_words_are_opposites(judge):
 LIMITED = "Die Truppen wurden auf begrenzte Zeit entsandt."
 
 
+def test_an_opposite_counts_once_however_many_words_say_it(judge):
+    passage = "Die Regierung hat den Plan abgelehnt und zurückgewiesen."
+    j = judge("Die Regierung hat den Plan angenommen", passage)
+    assert j.stance == "contradicts"
+
+
 @pytest.mark.parametrize(
     ("claim", "stance"),
     [
