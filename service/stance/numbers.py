@@ -86,6 +86,8 @@ class NumberFinding:
         return any(o == {"disjoint"} for o in self._outcomes())
 
 
+# The shortest head of a compound that names what a place in a sequence numbers ("woch").
+HEAD = 4
 # A figure this large stated the same on both sides is the same figure, whatever words the
 # two use for what it counts ("163.000 Asylwerber" / "163.000 Asylbewerbern").
 DISTINCT = 100
@@ -151,18 +153,18 @@ class NumberCheck:
         speak of the same thing."""
         if cq.kind != pq.kind or cq.unit != pq.unit:
             return None
-        if cq.kind in ("ordinal",):
+        if cq.kind == "ordinal":
+            # Places in a sequence number the same thing when their nouns match, a compound
+            # by its head too ("second week" / "ersten Januarwoche").
             if not (cq.counted_span and pq.counted_span):
                 return None
             noun = claim.text[cq.counted_span[0] : cq.counted_span[1]]
-            groups = [g for g in claim.groups if g.word == noun]
-            theirs = PassageTerms(t.term for t in passage.terms_within(*pq.counted_span))
-            if not any(
-                theirs.find(g.alternatives(same)) or theirs.find_part(g.alternatives(same))
-                for g in groups
-            ):
-                return None
-            return 1.0
+            alternatives = [a for g in claim.groups if g.word == noun for a in g.alternatives(same)]
+            theirs = [t.term for t in passage.terms_within(*pq.counted_span)]
+            found = PassageTerms(theirs).find(alternatives) or any(
+                t.endswith(a) for t in theirs for a in alternatives if len(a) >= HEAD
+            )
+            return 1.0 if found else None
         if cq.kind == "count" and not self._same_counted(np_groups, cq, pq, same):
             if not _same_distinct_figure(cq, pq):
                 return None

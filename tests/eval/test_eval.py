@@ -18,7 +18,7 @@ CATEGORIES = {
 # `make eval`); raise them as they improve.
 FLOORS = {
     ("seeds-main", "dev"): (0.90, 0.89, 2),
-    ("seeds-second", "dev"): (0.78, 0.80, 2),
+    ("seeds-second", "dev"): (0.80, 0.82, 1),
     ("gnad", "dev"): (0.48, 0.32, 5),
     ("gnad", "test"): (0.47, 0.32, 5),
     ("fang", "dev"): (0.50, 0.37, 1),

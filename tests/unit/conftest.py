@@ -44,6 +44,10 @@ verletzt {adj} :: injured
 niemand :: nobody
 Zeit {f} :: time
 Jahr {n} | Jahre {pl} :: year | years
+Woche {f} | Wochen {pl} :: week | weeks
+Kontrolle {f} :: control
+verlieren {vt} | verlor | verloren :: to lose | lost | lost
+Polizei {f} :: police
 vergangen {adj} :: last
 begrenzt {adj} :: limited
 unbegrenzt {adj} :: unlimited

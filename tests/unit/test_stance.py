@@ -68,6 +68,16 @@ def test_a_bare_figure_is_read_with_the_sentences_before_it(judge):
     assert j.stance == "contradicts"
 
 
+def test_places_in_a_sequence_are_compared_when_they_number_the_same_thing(judge):
+    passage = "Die Polizei verlor in der ersten Januarwoche die Kontrolle."
+    assert judge("The police lost control in the second week of January", passage).stance == (
+        "contradicts"
+    )
+    assert judge("Die Polizei verlor in der ersten Januarwoche die Kontrolle", passage).stance == (
+        "supports"
+    )
+
+
 def test_a_claim_figure_the_source_does_not_state_is_not_confirmed_by_words(judge):
     j = judge("Die Regierung schickte 3000 Soldaten", "Die Regierung schickte Soldaten.")
     assert j.stance == "related"
