@@ -27,19 +27,24 @@ def open_dictionary(config: Mapping[str, Any]) -> Dictionary:
     return Dictionary.open(source if source.exists() else None, Path(config["DATA_DIR"]))
 
 
+def vocabulary_of(dictionary: Dictionary | None, lexicon: Lexicon) -> Vocabulary:
+    """Return the common words and place names of the dictionary (none without one)."""
+    if dictionary is None or not dictionary.available:
+        return Vocabulary()
+    return Vocabulary(
+        dictionary.words("de-noun"),
+        dictionary.words("de"),
+        dictionary.words("en"),
+        dictionary.words("place"),
+        lexicon.noun_endings,
+        lexicon.word_endings,
+    )
+
+
 def build_pipeline(dictionary: Dictionary | None = None) -> Pipeline:
     """Return the document pipeline from the bundled data files and the dictionary's words."""
     lexicon = Lexicon()
-    vocabulary = Vocabulary()
-    if dictionary is not None and dictionary.available:
-        vocabulary = Vocabulary(
-            dictionary.words("de-noun"),
-            dictionary.words("de"),
-            dictionary.words("en"),
-            dictionary.words("place"),
-            lexicon.noun_endings,
-            lexicon.word_endings,
-        )
+    vocabulary = vocabulary_of(dictionary, lexicon)
     signature = dictionary.signature if dictionary is not None else "none"
     files = [data_path(f) for f in ("chrome.toml", "segmentation.toml")]
     digest = f"{READING_VERSION}:{files_digest(files)}:{lexicon.digest}:{signature}"

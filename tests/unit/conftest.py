@@ -10,8 +10,9 @@ import pytest
 
 from service.claims.analysis import ClaimAnalyzer
 from service.claims.dictionary import Dictionary
+from service.engine import vocabulary_of
 from service.lexicon import Lexicon
-from service.reading import Reader, Reading, Vocabulary
+from service.reading import Reader, Reading
 from service.stance import StanceJudge
 from service.stance.coverage import Weights
 
@@ -73,14 +74,7 @@ def dictionary(tmp_path_factory) -> Dictionary:
 
 @pytest.fixture(scope="session")
 def reader(lexicon, dictionary) -> Reader:
-    vocabulary = Vocabulary(
-        dictionary.words("de-noun"),
-        dictionary.words("de"),
-        dictionary.words("en"),
-        dictionary.words("place"),
-        lexicon.noun_endings,
-        lexicon.word_endings,
-    )
+    vocabulary = vocabulary_of(dictionary, lexicon)
     return Reader(lexicon, vocabulary)
 
 
