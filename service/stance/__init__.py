@@ -15,7 +15,14 @@ from service.lexicon import Lexicon
 from service.models import Highlight
 from service.reading import Vocabulary
 from service.reading.model import Quantity, Reading
-from service.stance.coverage import Coverage, PassageTerms, Weights, measure
+from service.stance.coverage import (
+    AROUND_WEIGHT,
+    CONTEXT_WEIGHT,
+    Coverage,
+    PassageTerms,
+    Weights,
+    measure,
+)
 from service.stance.decision import Findings, decide
 from service.stance.names import NameCheck
 from service.stance.numbers import NumberCheck, NumberFinding, NumberPair
@@ -73,7 +80,6 @@ class StanceJudge:
     """Judges passages against an analysed claim."""
 
     def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary | None = None):
-        self.lexicon = lexicon
         self.numbers = NumberCheck(lexicon)
         self.names = NameCheck(vocabulary or Vocabulary())
         self.polarity = PolarityCheck(lexicon)
@@ -91,28 +97,27 @@ class StanceJudge:
         affixed = self.polarity.affix_opposites(claim, passage)
         paired = self.polarity.paired(claim, passage, affixed)
 
-        def cover(groups: list[TermGroup], with_context: bool, found=()) -> Coverage:
-            return measure(groups, same, present, weights, around, with_context, [*paired, *found])
+        def cover(groups: list[TermGroup], context: float, found=()) -> Coverage:
+            return measure(groups, same, present, weights, around, context, [*paired, *found])
 
-        # The words before a passage count where it leans on them: a sentence that points
-        # back ("dafür"), or a bare figure ("Es gab mehr als 100 Tote") about the claim's.
-        coverage = cover(claim.topic, passage.points_back)
+        # The text around a passage counts more where the passage leans on it: a sentence
+        # that points back ("dafür"), or a bare figure compared with the claim's.
+        lean = CONTEXT_WEIGHT if passage.points_back else AROUND_WEIGHT
+        coverage = cover(claim.topic, lean)
         if coverage.value < GLANCE and not (claim.quantities and passage.quantities):
             return NEUTRAL
         numbers = self.numbers.check(claim, passage) if claim.quantities else NumberFinding()
         words = coverage.value
         uncompared = self._uncompared_figures(claim, numbers)
         if uncompared:
-            words = cover([*claim.topic, *uncompared], passage.points_back).value
-        content = cover(
-            [g for g in [*claim.topic, *uncompared] if g.kind != "name"], passage.points_back
-        ).value
+            words = cover([*claim.topic, *uncompared], lean).value
+        content = cover([g for g in [*claim.topic, *uncompared] if g.kind != "name"], lean).value
         predicate = coverage.value
         if numbers.compared:
             # What the figures count was compared with them; the event they are about (the
             # deaths, the arrests) was found on both sides.
             rest = [g for g in claim.topic if g not in numbers.counted]
-            predicate = cover(rest, True, numbers.events).value if rest else 1.0
+            predicate = cover(rest, CONTEXT_WEIGHT, numbers.events).value if rest else 1.0
         polarity = self.polarity.check(claim, passage, coverage.terms, affixed)
         addressed = True
         if claim.negated and not polarity.source_negated:

@@ -14,9 +14,12 @@ from functools import cached_property
 
 from service.claims.analysis import TermGroup
 
-# A claim term found only in the sentences before a passage, or in its headline, counts this
-# much: the passage's number is about what the text around it is about.
+# A claim term found only in the text around a passage (its headline and lead, the sentences
+# next to it) counts this much where the passage leans on that text: a sentence that points
+# back ("dafür"), a bare figure ("Es gab mehr als 100 Tote") ...
 CONTEXT_WEIGHT = 0.5
+# ... and this much for any other passage: the text around says what it is about.
+AROUND_WEIGHT = 0.25
 # Stems that differ only by a short ending are one word: the German stemmer leaves
 # "behauptet" (behauptete) apart from "behaupt" (Behauptung), "verhindert" from "verhind".
 MIN_STEM = 5
@@ -149,14 +152,14 @@ def measure(
     passage: PassageTerms,
     weights: Weights,
     around: PassageTerms,
-    count_context: bool = False,
+    context: float = 0.0,
     paired: Sequence[TermGroup] = (),
 ) -> Coverage:
     """Return the coverage of the claim groups by a passage.
 
-    `around` holds the terms of the headline, lead and sentences before the passage: a name
-    found there is the passage's subject too, and with `count_context` any term there counts
-    at a discount. `paired` are groups whose word's opposite the passage uses: they are on
+    `around` holds the terms of the headline, lead and sentences around the passage: a name
+    found there is the passage's subject too, and any term there counts at the `context`
+    share of its weight. `paired` are groups whose word's opposite the passage uses: they are on
     the passage's subject, whatever side it takes.
     """
     total = sum(weights.of(g) for g in groups) or 1.0
@@ -183,8 +186,8 @@ def measure(
             terms.add(near)
             continue
         in_context = around.find(alternatives) is not None
-        if in_context and count_context:
-            value += CONTEXT_WEIGHT * weights.of(g)
+        if in_context:
+            value += context * weights.of(g)
         if g.kind == "name" and not in_context:
             missing.append(g)
     return Coverage(value / total, tuple(matched), frozenset(terms), tuple(missing))

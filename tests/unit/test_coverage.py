@@ -3,7 +3,14 @@
 import pytest
 
 from service.claims.analysis import TermGroup
-from service.stance.coverage import PART_WEIGHT, SYNONYM_WEIGHT, PassageTerms, Weights, measure
+from service.stance.coverage import (
+    CONTEXT_WEIGHT,
+    PART_WEIGHT,
+    SYNONYM_WEIGHT,
+    PassageTerms,
+    Weights,
+    measure,
+)
 
 
 def group(*alternatives, kind="word"):
@@ -46,8 +53,8 @@ def test_coverage_weighs_context_parts_and_names():
     alone = measure(groups, True, passage, idf, PassageTerms([]))
     assert alone.value == pytest.approx((PART_WEIGHT + 1) / 3)
     assert [g.word for g in alone.missing_names] == ["gruber"]
-    around = measure(groups, True, passage, idf, PassageTerms(["gruber"]), count_context=True)
-    assert around.value == pytest.approx((PART_WEIGHT + 1 + 0.5) / 3)
+    around = measure(groups, True, passage, idf, PassageTerms(["gruber"]), CONTEXT_WEIGHT)
+    assert around.value == pytest.approx((PART_WEIGHT + 1 + CONTEXT_WEIGHT) / 3)
     assert around.missing_names == ()
 
 
