@@ -1,7 +1,7 @@
 """Names: a claim about someone or somewhere is only supported by a source about them.
 
-A name the claim gives must be in the passage or in what a reader has read before it (the
-headline, the lead, the sentences just before). A passage that names someone else instead,
+A name the claim gives must be in the passage or in the text a reader reads it with (the
+headline, the lead, the sentences around it). A passage that names someone else instead,
 and says what the claim says, gives the claim's statement to another name.
 """
 
