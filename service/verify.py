@@ -22,18 +22,20 @@ class ScoredPassage:
     score: float
 
 
-def _projected(claim: Claim, passage: Passage) -> tuple[str, str]:
-    """Return (claim words, passage terms) with each claim group spelled one way on both
-    sides, so that the fuzzy score compares ideas, not spellings or languages."""
-    same = claim.language == passage.language
+def _canonical(claim: Claim, same_language: bool) -> dict[str, str]:
+    """Return each term a claim group may take in a passage, mapped to the group's own term."""
     canonical: dict[str, str] = {}
     for g in claim.groups:
-        for alternative in g.alternatives(same):
+        for alternative in g.alternatives(same_language):
             for part in alternative.split():
                 canonical.setdefault(part, g.native[0])
-    query = " ".join(g.native[0] for g in claim.groups)
-    terms = " ".join(dict.fromkeys(canonical.get(t, t) for t in passage.terms.split()))
-    return query, terms
+    return canonical
+
+
+def _projected(canonical: dict[str, str], terms: str) -> str:
+    """Return a passage's terms with each claim group spelled one way, so that the fuzzy score
+    compares ideas, not spellings or languages."""
+    return " ".join(dict.fromkeys(canonical.get(t, t) for t in terms.split()))
 
 
 class Verifier:
@@ -64,9 +66,11 @@ class Verifier:
         found: list[Candidate] = self.index.search(
             claim.query_terms(), max(limit, self.candidates), frequencies
         )
+        query = " ".join(g.native[0] for g in claim.groups)
+        canonical = {same: _canonical(claim, same) for same in (True, False)}
         scored = []
         for rank, c in enumerate(found):
-            query, terms = _projected(claim, c.passage)
+            terms = _projected(canonical[claim.language == c.passage.language], c.passage.terms)
             score = fuzz.token_set_ratio(query, terms)
             if score >= min_score:
                 scored.append((-score, rank, c.passage))

@@ -243,7 +243,7 @@ class ClaimAnalyzer:
         native = native or g.native
         synonyms: list[str] = []
         if g.kind == "word":
-            back = [w for t in found[:PIVOT_OUT] for w in self._lookup_back(t, other, PIVOT_BACK)]
+            back = [w for t in found[:PIVOT_OUT] for w in self._lookup(t, other, PIVOT_BACK)]
             synonyms = [t for t in self._terms_of(back, lang) if t not in native]
         return TermGroup(
             word or g.word,
@@ -255,10 +255,6 @@ class ClaimAnalyzer:
             tuple(found),
             tuple(dict.fromkeys(synonyms)),
         )
-
-    def _lookup_back(self, words: str, lang: str, limit: int) -> list[str]:
-        """Return translations of words of `lang` into the other language."""
-        return self._lookup(words, lang, limit)
 
     def _terms_of(self, phrases: list[str], lang: str) -> list[str]:
         """Return one alternative per phrase (its terms, as a phrase) and the phrases' tags."""

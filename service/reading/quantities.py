@@ -459,17 +459,6 @@ class QuantityReader:
         # German nouns are capitalised: "vier weitere frühere Sowjetrepubliken" names its noun.
         return not any(t.capitalised for t in tokens[j + 1 : j + 3])
 
-    def _words_after(self, text: str, tokens: list[Token], j: int) -> list[str]:
-        """Return up to WINDOW words after token j-1, stopping at the end of the clause."""
-        words = []
-        prev_end = tokens[j - 1].end if j > 0 else 0
-        for tok in tokens[j : j + WINDOW]:
-            if CLAUSE_BREAK.search(text, prev_end, tok.start) or tok.is_number:
-                break
-            words.append(tok.norm)
-            prev_end = tok.end
-        return words
-
     def _qualifier(self, text: str, tokens: list[Token], i: int) -> tuple[Qualifier | None, int]:
         k = i - 1 if i > 0 and tokens[i - 1].norm in self.lex.articles else i
         for n in range(self.lex.longest_qualifier, 0, -1):

@@ -125,7 +125,6 @@ class StanceJudge:
             focus = self.polarity.denial_focus(claim, whole=True)
             addressed = all(g in coverage.matched for g in focus)
         findings = Findings(
-            coverage=coverage,
             words=words,
             content=content,
             predicate=predicate,

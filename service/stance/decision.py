@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from service.stance.coverage import Coverage
 from service.stance.names import NameFinding
 from service.stance.numbers import NumberFinding
 from service.stance.polarity import PolarityFinding
@@ -35,7 +34,6 @@ SWAP = 0.6
 class Findings:
     """What the checks found about one passage and one claim."""
 
-    coverage: Coverage  # the claim's words besides its figures' own
     words: float  # coverage with the figures' words, where no source figure was compared
     content: float  # coverage of the claim's words that are not names
     predicate: float  # coverage of what the claim says besides its figures and what they count
@@ -54,6 +52,11 @@ class Findings:
     @property
     def said_besides_names(self) -> float:
         return min(self.predicate, self.content) if self.numbers.compared else self.content
+
+    @property
+    def says_it_in_words(self) -> bool:
+        """Return whether the passage says enough of the claim, and of more than its names."""
+        return self.said >= TOPIC and self.said_besides_names >= CONTENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +128,7 @@ RULES = (
     ),
     Rule(
         "states the opposite",
-        lambda f: f.polarity.flipped and f.said >= TOPIC and f.said_besides_names >= CONTENT,
+        lambda f: f.polarity.flipped and f.says_it_in_words,
         "contradicts",
         lambda f: "says the opposite of the claim",
     ),
@@ -137,7 +140,7 @@ RULES = (
     ),
     Rule(
         "states the claim",
-        lambda f: f.said >= TOPIC and f.said_besides_names >= CONTENT,
+        lambda f: f.says_it_in_words,
         "supports",
         lambda f: "states the claim's content",
     ),
