@@ -9,21 +9,28 @@ from typing import Any
 
 from flask import Flask
 
+from service.auth import KeyRing
 from service.config import Config
-from service.engine import build_verifier, corpus_fingerprint
+from service.engine import build_service, keys_path
 from service.errors import register_error_handlers
+from service.limits import RateLimiter
+
+LIMITS_FILE = "limits.sqlite3"
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
-    """Return the Flask app with its index opened (and built or synced if needed)."""
+    """Return the Flask app with its store and index open, the index current with the store."""
     app = Flask(__name__)
     app.config.from_object(Config)
     if test_config:
         app.config.update(test_config)
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
     logging.basicConfig(level=app.config["LOG_LEVEL"].upper())
-    app.extensions["corpus_fingerprint"] = corpus_fingerprint(Path(app.config["CORPUS_DIR"]))
-    app.extensions["verifier"] = build_verifier(app.config)
+    collection, verifier = build_service(app.config)
+    app.extensions["collection"] = collection
+    app.extensions["verifier"] = verifier
+    app.extensions["keys"] = KeyRing(keys_path(app.config))
+    app.extensions["limiter"] = RateLimiter(Path(app.config["DATA_DIR"]) / LIMITS_FILE)
     register_error_handlers(app)
 
     from service import api

@@ -26,3 +26,11 @@ class Config:
     TOP_K = int(_env("TOP_K", "5"))
     CANDIDATES = int(_env("CANDIDATES", "60"))
     LOG_LEVEL = _env("LOG_LEVEL", "info")
+    # API keys (hashed); empty: keys.json in the data directory.
+    KEYS_FILE = _env("KEYS_FILE", "")
+    REQUIRE_KEY_FOR_READS = _env("REQUIRE_KEY_FOR_READS", "false").lower() in ("1", "true", "yes")
+    # Calls per key, or per client address without one; "0" turns a limit off.
+    RATE_LIMIT_READS = _env("RATE_LIMIT_READS", "600/minute")
+    RATE_LIMIT_WRITES = _env("RATE_LIMIT_WRITES", "120/minute")
+    # Origins that browsers may read answers from: "*", or a comma-separated list.
+    CORS_ORIGINS = _env("CORS_ORIGINS", "*")

@@ -1,24 +1,27 @@
-"""Wiring: settings -> word data, dictionary, reader, pipeline, index (synced), verifier."""
+"""Wiring: settings -> word data, dictionary, reader, pipeline, store and index, verifier."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from service.claims.analysis import ClaimAnalyzer
 from service.claims.dictionary import Dictionary
-from service.corpus import ChromeRules, SentenceSplitter, load_corpus
+from service.collection import Collection, open_index
+from service.corpus import ChromeRules, SentenceSplitter
 from service.corpus.passages import Pipeline
 from service.index import SentenceIndex
 from service.lexicon import Lexicon, data_path, files_digest
 from service.reading import READING_VERSION, Reader, Vocabulary
 from service.stance import StanceJudge
+from service.store import SqliteDocumentStore
 from service.verify import Verifier
 
 log = logging.getLogger(__name__)
 INDEX_FILE = "index.sqlite3"
+STORE_FILE = "documents.sqlite3"
 
 
 def open_dictionary(config: Mapping[str, Any]) -> Dictionary:
@@ -53,28 +56,30 @@ def build_pipeline(dictionary: Dictionary | None = None) -> Pipeline:
     )
 
 
-def corpus_fingerprint(corpus_dir: Path) -> str:
-    """Return a cheap fingerprint of the corpus files (names, sizes, modification times)."""
-    if not corpus_dir.is_dir():
-        return ""
-    parts = [
-        f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
-        for p in sorted(corpus_dir.glob("*"))
-        if p.is_file()
-    ]
-    return "|".join(parts)
+def keys_path(config: Mapping[str, Any]) -> Path:
+    """Return the API key file: as set, else keys.json in the data directory."""
+    return Path(config["KEYS_FILE"] or Path(config["DATA_DIR"]) / "keys.json")
 
 
-def open_index(config: Mapping[str, Any], pipeline: Pipeline) -> SentenceIndex:
-    """Return the index under the data directory, synced with the corpus directory."""
-    index = SentenceIndex(Path(config["DATA_DIR"]) / INDEX_FILE)
-    corpus_dir = Path(config["CORPUS_DIR"])
-    if corpus_dir.is_dir():
-        report = index.sync(load_corpus(corpus_dir), pipeline)
-        log.info("index synced: %s", report)
-    else:
-        log.warning("corpus directory %s not found; serving the index as it is", corpus_dir)
-    return index
+def open_collection(
+    config: Mapping[str, Any], pipeline: Pipeline, progress: Callable[[int], None] | None = None
+) -> Collection:
+    """Return the store and its index under the data directory: the corpus directory's
+    documents synced into the store, and the index caught up with the store."""
+    data = Path(config["DATA_DIR"])
+    collection = Collection(
+        SqliteDocumentStore(data / STORE_FILE), open_index(data / INDEX_FILE), pipeline
+    )
+    report = collection.sync_directory(Path(config["CORPUS_DIR"]))
+    if report is not None:
+        log.info("corpus directory synced: %s", report)
+    changed = collection.catch_up(progress)
+    log.info(
+        "index current at corpus version %s (%d documents indexed now)",
+        collection.index.corpus_version,
+        changed,
+    )
+    return collection
 
 
 def verifier_for(
@@ -86,8 +91,9 @@ def verifier_for(
     return Verifier(index, claims, judge, pipeline.digest, int(config["CANDIDATES"]))
 
 
-def build_verifier(config: Mapping[str, Any]) -> Verifier:
-    """Return a ready Verifier for the given settings, its index synced with the corpus."""
+def build_service(config: Mapping[str, Any]) -> tuple[Collection, Verifier]:
+    """Return the collection and a verifier over it, ready to answer."""
     dictionary = open_dictionary(config)
     pipeline = build_pipeline(dictionary)
-    return verifier_for(open_index(config, pipeline), pipeline, dictionary, config)
+    collection = open_collection(config, pipeline)
+    return collection, verifier_for(collection.index, pipeline, dictionary, config)

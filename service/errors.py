@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, json
+import sqlite3
+
+from flask import Flask, Response, json, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -15,9 +17,10 @@ class ApiError(Exception):
     status = 400
     title = "Bad Request"
 
-    def __init__(self, detail: str):
+    def __init__(self, detail: str, headers: dict | None = None):
         super().__init__(detail)
         self.detail = detail
+        self.headers = headers or {}
 
 
 class UnsupportedMediaTypeError(ApiError):
@@ -33,6 +36,31 @@ class MalformedJsonError(ApiError):
 class DocumentNotFoundError(ApiError):
     status = 404
     title = "Not Found"
+
+
+class UnauthorizedError(ApiError):
+    status = 401
+    title = "Unauthorized"
+
+
+class ForbiddenError(ApiError):
+    status = 403
+    title = "Forbidden"
+
+
+class PreconditionFailedError(ApiError):
+    status = 412
+    title = "Precondition Failed"
+
+
+class ContentTooLargeError(ApiError):
+    status = 413
+    title = "Request Entity Too Large"
+
+
+class TooManyRequestsError(ApiError):
+    status = 429
+    title = "Too Many Requests"
 
 
 def problem(
@@ -58,7 +86,13 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(ApiError)
     def api_error(err: ApiError) -> Response:
-        return problem(err.status, err.title, err.detail)
+        return problem(err.status, err.title, err.detail, headers=err.headers)
+
+    @app.errorhandler(sqlite3.DatabaseError)
+    def storage_error(err: sqlite3.DatabaseError) -> Response:
+        # A damaged or unreadable file: one line for the operator, no traceback for the client.
+        app.logger.error("storage unreadable: %s (restart the service to rebuild the index)", err)
+        return problem(503, "Service Unavailable", "The document store or index cannot be read.")
 
     @app.errorhandler(ValidationError)
     def validation_error(err: ValidationError) -> Response:
@@ -74,5 +108,5 @@ def register_error_handlers(app: Flask) -> None:
             headers["Allow"] = ", ".join(sorted(getattr(err, "valid_methods", None) or []))
         detail = err.description or ""
         if err.code == 413:
-            detail = f"The request body is larger than {app.config['MAX_CONTENT_LENGTH']} bytes."
+            detail = f"The request body is larger than {request.max_content_length} bytes."
         return problem(err.code or 500, err.name, detail, headers=headers)

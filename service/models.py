@@ -78,3 +78,14 @@ class Verdict:
     analysis: dict[str, object]
     corpus_version: str
     related: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which documents a search may draw from; an empty field does not filter."""
+
+    published_from: str | None = None  # YYYY-MM-DD, inclusive
+    published_to: str | None = None  # YYYY-MM-DD, inclusive
+    publishers: tuple[str, ...] = ()
+    document_ids: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from service.claims.analysis import Claim, ClaimAnalyzer
 from service.index import Candidate, SentenceIndex
-from service.models import Evidence, Passage, Verdict
+from service.models import Evidence, Filters, Passage, Verdict
 from service.reading import codec
 from service.stance import StanceJudge, idf_weights
 from service.verdict import decide
@@ -61,10 +61,11 @@ class Verifier:
         limit: int,
         min_score: float,
         frequencies: dict[str, int] | None = None,
+        filters: Filters | None = None,
     ) -> list[ScoredPassage]:
         """Return candidates from the index re-ranked by fuzzy score, best first."""
         found: list[Candidate] = self.index.search(
-            claim.query_terms(), max(limit, self.candidates), frequencies
+            claim.query_terms(), max(limit, self.candidates), frequencies, filters
         )
         query = " ".join(g.native[0] for g in claim.groups)
         canonical = {same: _canonical(claim, same) for same in (True, False)}
@@ -77,16 +78,25 @@ class Verifier:
         scored.sort(key=lambda s: (s[0], s[1]))
         return [ScoredPassage(p, round(-s, 1)) for s, _, p in scored[:limit]]
 
-    def search(self, text: str, limit: int, min_score: float = 0.0) -> list[ScoredPassage]:
+    def search(
+        self, text: str, limit: int, min_score: float = 0.0, filters: Filters | None = None
+    ) -> list[ScoredPassage]:
         """Return passages that fuzzily match a free-text query."""
-        return self.rank(self.claims.analyse(text), limit, min_score)
+        return self.rank(self.claims.analyse(text), limit, min_score, filters=filters)
 
-    def verify(self, text: str, top_k: int, min_score: float, language: str = "auto") -> Verdict:
+    def verify(
+        self,
+        text: str,
+        top_k: int,
+        min_score: float,
+        language: str = "auto",
+        filters: Filters | None = None,
+    ) -> Verdict:
         """Return the verdict on a claim with its supporting, contradicting and related passages."""
         claim = self.claims.analyse(text, language)
         terms = claim.query_terms()
         frequencies = self.index.document_frequencies(terms)
-        ranked = self.rank(claim, self.candidates, min_score, frequencies)
+        ranked = self.rank(claim, self.candidates, min_score, frequencies, filters)
         idf = idf_weights(frequencies, terms, self.index.passage_count())
         contexts = self.index.contexts([h.passage.passage_id for h in ranked])
         sides: dict[str, list[Evidence]] = {"supports": [], "contradicts": [], "related": []}

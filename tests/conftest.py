@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from service import create_app
+from service.claims.dictionary import CACHE_NAME, Dictionary
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -22,10 +24,46 @@ SHARED = ROOT.parent / "shared"
 DICTIONARY = ROOT / "var" / "dict" / "de-en"
 
 
+# Rate limits are tested on an app of their own; elsewhere they would only add noise.
+NO_LIMITS = {"RATE_LIMIT_READS": "0", "RATE_LIMIT_WRITES": "0"}
+
+
 @pytest.fixture(scope="session")
-def app(tmp_path_factory):
-    data = tmp_path_factory.mktemp("data")
-    return create_app({"DATA_DIR": data, "CORPUS_DIR": SEEDS, "DICTIONARY_PATH": DICTIONARY})
+def dictionary_cache(tmp_path_factory) -> Path:
+    """Build the dictionary lookup once per test run; every app and server links to it."""
+    folder = tmp_path_factory.mktemp("dictionary")
+    Dictionary.open(DICTIONARY if DICTIONARY.exists() else None, folder)
+    return folder / CACHE_NAME
+
+
+def data_dir(tmp_path_factory, dictionary_cache: Path, name: str = "data") -> Path:
+    """Return a new data directory that already holds the dictionary lookup."""
+    folder = tmp_path_factory.mktemp(name)
+    if dictionary_cache.exists():
+        os.link(dictionary_cache, folder / CACHE_NAME)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def make_app(tmp_path_factory, dictionary_cache):
+    """Return a factory of apps on the shipped corpus, each with a data directory of its own."""
+
+    def make(**config) -> Flask:
+        settings = {
+            "DATA_DIR": data_dir(tmp_path_factory, dictionary_cache),
+            "CORPUS_DIR": SEEDS,
+            "DICTIONARY_PATH": DICTIONARY,
+            **NO_LIMITS,
+            **config,
+        }
+        return create_app(settings)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def app(make_app):
+    return make_app()
 
 
 @pytest.fixture()
@@ -55,7 +93,7 @@ def dockerfile_cmd() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory) -> Iterator[str]:
+def live_server(tmp_path_factory, dictionary_cache) -> Iterator[str]:
     """Start gunicorn with the Dockerfile's command on a free loopback port; yield its URL."""
     port = free_port()
     env = {
@@ -63,7 +101,7 @@ def live_server(tmp_path_factory) -> Iterator[str]:
         "CLAIMS_HOST": "127.0.0.1",
         "CLAIMS_PORT": str(port),
         "CLAIMS_WORKERS": "2",
-        "CLAIMS_DATA_DIR": str(tmp_path_factory.mktemp("live-data")),
+        "CLAIMS_DATA_DIR": str(data_dir(tmp_path_factory, dictionary_cache, "live-data")),
         "CLAIMS_CORPUS_DIR": str(SEEDS),
         "CLAIMS_DICTIONARY_PATH": str(DICTIONARY),
     }

@@ -1,12 +1,9 @@
-"""GET /healthz (alive) and /readyz (index open and current)."""
-
-from pathlib import Path
+"""GET /healthz (alive) and /readyz (index open and current with the store)."""
 
 from flask import current_app
 
 from service.api import bp
-from service.api.common import current_verifier
-from service.engine import corpus_fingerprint
+from service.api.common import current_collection
 from service.errors import problem
 
 
@@ -17,17 +14,15 @@ def healthz():
 
 @bp.get("/readyz")
 def readyz():
-    verifier = current_verifier()
+    collection = current_collection()
     try:
-        version = verifier.index.corpus_version
-        passages = verifier.index.passage_count()
+        collection.catch_up()
+        current = collection.is_current()
+        version = collection.index.corpus_version
+        passages = collection.index.passage_count()
     except Exception as exc:  # noqa: BLE001 - any failure to read the index means not ready
         current_app.logger.warning("index not readable: %s", exc)
         return problem(503, "Service Unavailable", "The index cannot be read.")
-    current = verifier.index.pipeline_digest == verifier.pipeline_digest and (
-        corpus_fingerprint(Path(current_app.config["CORPUS_DIR"]))
-        == current_app.extensions["corpus_fingerprint"]
-    )
     if not version or not current:
-        return problem(503, "Service Unavailable", "The index is not current with the corpus.")
+        return problem(503, "Service Unavailable", "The index is not current with the store.")
     return {"status": "ready", "corpus_version": version, "passages": passages}

@@ -9,15 +9,16 @@ except a change to the analysis pipeline itself (its digest is stored in `meta`)
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from service.corpus.passages import Pipeline
-from service.models import Document, Passage, Source
+from service.models import Document, Filters, Passage, Source
+from service.store import DocumentStore, StoredDocument
+from service.store.base import etag_of
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,6 +59,8 @@ PASSAGE_COLUMNS = """p.passage_id, p.text, p.terms, p.document_id, d.publisher, 
     d.published, p.sentence_index, p.char_start, p.char_end, p.reading, d.language"""
 # Bump when the tables change: an index of another layout is dropped and built anew.
 SCHEMA_VERSION = "2"
+# Documents read per write transaction when catching up with the store.
+CATCH_UP_BATCH = 200
 TABLES = ("passage_vocab", "passage_fts", "passages", "documents", "meta")
 
 
@@ -93,12 +96,6 @@ def _passage(row: Sequence) -> Passage:
     return Passage(row[0], row[1], row[2], source, row[11], row[12])
 
 
-def fingerprint(doc: Document) -> str:
-    """Return a hash of a document's text and metadata: any change means reindexing it."""
-    meta = [doc.publisher, doc.title, doc.url, doc.published, doc.language, doc.content_hash]
-    return hashlib.sha256(json.dumps(meta).encode()).hexdigest()
-
-
 # BM25 over an OR query costs time in proportion to the postings it walks (about 1 ms per
 # thousand here). Past this many, the most frequent terms are left out of the candidate
 # query; they still count in the fuzzy re-ranking and the stance, which see every claim term.
@@ -108,6 +105,29 @@ POSTING_BUDGET = 20_000
 def fts_query(terms: Iterable[str]) -> str:
     """Return an FTS5 MATCH expression that ORs the given terms, each quoted."""
     return " OR ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms) if t)
+
+
+def filter_clause(filters: Filters | None) -> tuple[str, list]:
+    """Return SQL conditions on the documents table (alias d) for the filters, and their
+    parameters. A date filter leaves out documents without a date."""
+    if filters is None:
+        return "", []
+    clauses, params = [], []
+    if filters.published_from:
+        clauses.append("substr(d.published, 1, 10) >= ?")
+        params.append(filters.published_from)
+    if filters.published_to:
+        clauses.append("substr(d.published, 1, 10) <= ?")
+        params.append(filters.published_to)
+    for column, values in (
+        ("d.publisher", filters.publishers),
+        ("d.document_id", filters.document_ids),
+        ("d.language", filters.languages),
+    ):
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+    return "".join(" AND " + c for c in clauses), params
 
 
 def within_budget(frequencies: dict[str, int], budget: int = POSTING_BUDGET) -> list[str]:
@@ -166,42 +186,13 @@ class SentenceIndex:
 
     # Writing -----------------------------------------------------------------------------
 
-    def sync(self, documents: Sequence[Document], pipeline: Pipeline) -> SyncReport:
-        """Make the index hold exactly these documents; only changed ones are reprocessed."""
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")  # one writer at a time; others wait, then see the result
-        try:
-            rebuilt = self._meta("pipeline") != pipeline.digest
-            if rebuilt:
-                db.execute("DELETE FROM documents")
-            stored = dict(db.execute("SELECT document_id, fingerprint FROM documents"))
-            wanted = {d.document_id: d for d in documents}
-            removed = [i for i in stored if i not in wanted or stored[i] != fingerprint(wanted[i])]
-            for doc_id in removed:
-                self._delete(doc_id)
-            added = [
-                d for d in documents if d.document_id not in stored or d.document_id in removed
-            ]
-            for doc in added:
-                self._insert(doc, pipeline)
-            self._set_meta("pipeline", pipeline.digest)
-            version = self._refresh_version()
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        gone = len([i for i in removed if i not in wanted])
-        return SyncReport(len(added), gone, len(documents) - len(added), rebuilt, version)
-
-    def add_documents(self, documents: Iterable[Document], pipeline: Pipeline) -> str:
-        """Add or replace documents in one transaction; return the new corpus version."""
+    def _write(self, work) -> str:
+        """Run `work` in one write transaction (one writer at a time; readers go on and see
+        all of it or none); return the new corpus version."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            self._set_meta("pipeline", pipeline.digest)
-            for doc in documents:
-                self._delete(doc.document_id)
-                self._insert(doc, pipeline)
+            work()
             version = self._refresh_version()
             db.execute("COMMIT")
         except BaseException:
@@ -209,21 +200,132 @@ class SentenceIndex:
             raise
         return version
 
+    def sync(self, documents: Sequence[Document], pipeline: Pipeline) -> SyncReport:
+        """Make the index hold exactly these documents; only changed ones are reprocessed."""
+        counts = {}
+
+        def work():
+            rebuilt = self._meta("pipeline") != pipeline.digest
+            if rebuilt:
+                self.db.execute("DELETE FROM passages")
+                self.db.execute("DELETE FROM documents")
+            stored = dict(self.db.execute("SELECT document_id, fingerprint FROM documents"))
+            wanted = {d.document_id: d for d in documents}
+            removed = [i for i in stored if i not in wanted or stored[i] != etag_of(wanted[i])]
+            for doc_id in removed:
+                self._delete(doc_id)
+            added = [
+                d for d in documents if d.document_id not in stored or d.document_id in removed
+            ]
+            for doc in added:
+                self._insert(doc, pipeline.passages(doc))
+            self._set_meta("pipeline", pipeline.digest)
+            counts.update(
+                added=len(added),
+                removed=len([i for i in removed if i not in wanted]),
+                unchanged=len(documents) - len(added),
+                rebuilt=rebuilt,
+            )
+
+        version = self._write(work)
+        return SyncReport(**counts, corpus_version=version)
+
+    def add_documents(self, documents: Iterable[Document], pipeline: Pipeline) -> str:
+        """Add or replace documents in one transaction; return the new corpus version."""
+        read = [(doc, pipeline.passages(doc)) for doc in documents]
+
+        def work():
+            self._set_meta("pipeline", pipeline.digest)
+            for doc, passages in read:
+                self._delete(doc.document_id)
+                self._insert(doc, passages)
+
+        return self._write(work)
+
     def remove_document(self, document_id: str) -> bool:
         """Remove one document and its passages; return whether it existed."""
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            existed = self._delete(document_id)
-            self._refresh_version()
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        return existed
+        existed = []
+        self._write(lambda: existed.append(self._delete(document_id)))
+        return existed[0]
 
-    def _insert(self, doc: Document, pipeline: Pipeline) -> None:
-        clean, language, passages = pipeline.passages(doc)
+    @property
+    def applied(self) -> tuple[str, int]:
+        """Return the store id and revision this index was last brought up to."""
+        store_id, _, revision = (self._meta("store") or ":0").partition(":")
+        return store_id, int(revision or 0)
+
+    def is_current(self, store: DocumentStore, pipeline: Pipeline) -> bool:
+        """Return whether the index holds the store's latest revision, read by this pipeline."""
+        return self._meta("pipeline") == pipeline.digest and self.applied == (
+            store.store_id,
+            store.revision,
+        )
+
+    def catch_up(
+        self,
+        store: DocumentStore,
+        pipeline: Pipeline,
+        batch: int = CATCH_UP_BATCH,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Apply the store's changes since the revision this index last applied; return how
+        many documents changed. A store or pipeline the index was not built from means
+        applying everything from the start.
+
+        Documents are read outside the write lock; each batch is one transaction that also
+        records the revision it reaches, so a crash, or another process catching up at the
+        same time, never applies a change twice or skips one.
+        """
+        store_id, revision = self.applied
+        if store_id != store.store_id or self._meta("pipeline") != pipeline.digest:
+            store_id, revision = store.store_id, 0
+            self._write(lambda: self._clear(store_id))
+        if revision == store.revision:
+            return 0
+        changed = 0
+        pending: list[StoredDocument] = []
+        for stored in store.changes_since(revision):
+            pending.append(stored)
+            if len(pending) >= batch:
+                changed += self._apply(pending, store_id, pipeline)
+                if progress:
+                    progress(len(pending))
+                pending = []
+        if pending:
+            changed += self._apply(pending, store_id, pipeline)
+            if progress:
+                progress(len(pending))
+        return changed
+
+    def _clear(self, store_id: str) -> None:
+        self.db.execute("DELETE FROM passages")
+        self.db.execute("DELETE FROM documents")
+        self._set_meta("store", f"{store_id}:0")
+
+    def _apply(self, changes: list[StoredDocument], store_id: str, pipeline: Pipeline) -> int:
+        read = {c.document_id: pipeline.passages(c.document) for c in changes if not c.deleted}
+        applied = []
+
+        def work():
+            current_id, current = self.applied
+            if current_id != store_id:
+                current = 0
+            # Another process may have applied some of these while this one read them.
+            fresh = [c for c in changes if c.revision > current]
+            for change in fresh:
+                self._delete(change.document_id)
+                if not change.deleted:
+                    self._insert(change.document, read[change.document_id])
+            top = max(current, *(c.revision for c in changes))
+            self._set_meta("store", f"{store_id}:{top}")
+            self._set_meta("pipeline", pipeline.digest)
+            applied.append(len(fresh))
+
+        self._write(work)
+        return applied[0]
+
+    def _insert(self, doc: Document, read: tuple[str, str, list[Passage]]) -> None:
+        clean, language, passages = read
         self.db.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -233,7 +335,7 @@ class SentenceIndex:
                 doc.url,
                 doc.published,
                 language,
-                fingerprint(doc),
+                etag_of(doc),
                 clean,
                 len(passages),
             ),
@@ -303,9 +405,14 @@ class SentenceIndex:
         return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
 
     def search(
-        self, terms: Iterable[str], limit: int, frequencies: dict[str, int] | None = None
+        self,
+        terms: Iterable[str],
+        limit: int,
+        frequencies: dict[str, int] | None = None,
+        filters: Filters | None = None,
     ) -> list[Candidate]:
-        """Return up to `limit` passages matching any of the terms, best BM25 first.
+        """Return up to `limit` passages matching any of the terms, best BM25 first, drawn
+        only from documents that pass the filters.
 
         `frequencies` are the terms' document frequencies, if the caller has them already.
         """
@@ -315,11 +422,12 @@ class SentenceIndex:
         query = fts_query(within_budget({t: frequencies[t] for t in terms if t in frequencies}))
         if not query:
             return []
+        where, params = filter_clause(filters)
         rows = self.db.execute(
             f"SELECT {PASSAGE_COLUMNS}, -f.rank FROM passage_fts f"
             " JOIN passages p ON p.id = f.rowid JOIN documents d ON d.document_id = p.document_id"
-            " WHERE passage_fts MATCH ? ORDER BY f.rank LIMIT ?",
-            (query, limit),
+            f" WHERE passage_fts MATCH ?{where} ORDER BY f.rank LIMIT ?",
+            (query, *params, limit),
         ).fetchall()
         return [Candidate(_passage(r), r[-1]) for r in rows]
 
@@ -366,17 +474,23 @@ class SentenceIndex:
         "passage_count",
     )
 
-    def documents(self) -> list[dict]:
-        """Return the metadata of every document with its passage count."""
+    def documents(
+        self, limit: int | None = None, after: str = "", filters: Filters | None = None
+    ) -> list[dict]:
+        """Return the metadata of documents (with passage counts and tags) in id order: up to
+        `limit` of them after the id `after` that pass the filters."""
+        where, params = filter_clause(filters)
         rows = self.db.execute(
-            f"SELECT {', '.join(self.DOCUMENT_KEYS)} FROM documents ORDER BY document_id"
+            f"SELECT {', '.join('d.' + k for k in self.DOCUMENT_KEYS)}, d.fingerprint"
+            f" FROM documents d WHERE d.document_id > ?{where} ORDER BY d.document_id LIMIT ?",
+            (after, *params, -1 if limit is None else limit),
         )
-        return [dict(zip(self.DOCUMENT_KEYS, r, strict=True)) for r in rows]
+        return [{**dict(zip(self.DOCUMENT_KEYS, r, strict=False)), "etag": r[-1]} for r in rows]
 
     def document(self, document_id: str) -> tuple[dict, str, list[Passage]] | None:
         """Return a document's metadata, cleaned text and passages, or None."""
         row = self.db.execute(
-            f"SELECT {', '.join(self.DOCUMENT_KEYS)}, clean_text FROM documents"
+            f"SELECT {', '.join(self.DOCUMENT_KEYS)}, fingerprint, clean_text FROM documents"
             " WHERE document_id = ?",
             (document_id,),
         ).fetchone()
@@ -387,5 +501,5 @@ class SentenceIndex:
             " ON d.document_id = p.document_id WHERE p.document_id = ? ORDER BY p.sentence_index",
             (document_id,),
         )
-        info = dict(zip(self.DOCUMENT_KEYS, row[:-1], strict=True))
+        info = {**dict(zip(self.DOCUMENT_KEYS, row, strict=False)), "etag": row[-2]}
         return info, row[-1], [_passage(r) for r in rows]
