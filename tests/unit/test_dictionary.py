@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from service.claims.dictionary import CACHE_NAME, Dictionary, parse_ding
+from service.claims.dictionary import CACHE_NAME, Dictionary, parse_ding, parse_vocabulary
 
 SAMPLE = """\
 # Version :: devel 2023-01-30
@@ -98,6 +98,15 @@ def test_parse_prefers_pairs_confirmed_by_examples() -> None:
 
 def test_parse_survives_unbalanced_brackets() -> None:
     assert germans(parse_ding(sample_lines()), "eel") == ["Aal"]
+
+
+def test_parse_reports_progress_up_to_the_whole() -> None:
+    for parse in (parse_ding, parse_vocabulary):
+        shares: list[float] = []
+        parse(sample_lines(), progress=shares.append)
+        assert shares == sorted(shares)
+        assert 0 < shares[0] < 1
+        assert shares[-1] == pytest.approx(1.0)
 
 
 def write_source(path: Path, text: str) -> Path:
