@@ -1,7 +1,8 @@
 """English -> German word lookup built from the Ding German-English dictionary (trans-de-en).
 
 The Ding file (`German :: English`, aligned `|` parts, `;` synonyms) is parsed once into a
-compact SQLite table that every worker process opens read-only.
+compact SQLite table that every worker process opens read-only. The parse runs in a child
+process (this file run as a script), so its memory never stays with the serving process.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ import os
 import re
 import sqlite3
 import stat
+import subprocess
+import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,6 +30,9 @@ except ImportError:  # pragma: no cover - non-POSIX platforms build without a lo
     fcntl = None  # type: ignore[assignment]
 
 logger = logging.getLogger(__name__)
+
+# Called with the share of a long step done so far, from 0 to 1.
+Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
@@ -363,15 +370,31 @@ def _part_tokens(part: str, english: bool) -> set[str]:
     return set(_DE_TOKEN.findall(text))
 
 
+def _counted(lines: Sequence[str], progress: Progress | None) -> Iterator[str]:
+    """Yield the lines, telling progress the share passed at every hundredth of them."""
+    step = max(1, len(lines) // 100)
+    for number, line in enumerate(lines, 1):
+        if progress is not None and number % step == 0:
+            progress(number / len(lines))
+        yield line
+
+
+def _part_of(progress: Progress | None, start: float, size: float) -> Progress | None:
+    """Return a Progress for one step that reports its share of the whole to progress."""
+    if progress is None:
+        return None
+    return lambda done: progress(start + size * done)
+
+
 def _cooccurrences(
-    lines: list[str], pairs: dict[tuple[str, str], float]
+    lines: list[str], pairs: dict[tuple[str, str], float], progress: Progress | None = None
 ) -> dict[tuple[str, str], int]:
     """Count aligned parts (definitions and examples) in which both words of a pair occur."""
     # Examples such as "bei einem Unfall getötet werden :: to be killed in an accident"
     # show which sense a word is actually used in, which single entries cannot.
     single_words = {english for english, _ in pairs if " " not in english}
     counts: dict[tuple[str, str], int] = {}
-    for line in lines:
+    for line in _counted(lines, progress):
         entry = _split_entry(line)
         if entry is None:
             continue
@@ -388,13 +411,17 @@ def _cooccurrences(
     return counts
 
 
-def parse_ding(lines: Iterable[str]) -> dict[str, list[tuple[str, float]]]:
+def parse_ding(
+    lines: Iterable[str], progress: Progress | None = None
+) -> dict[str, list[tuple[str, float]]]:
     """Map each English single word or short phrase (lowercased) to German translations with a weight."""  # noqa: E501
+    source_lines = list(lines)
     kept: list[str] = []
     best: dict[tuple[str, str], float] = {}  # best single-entry score of each pair
     repeats: dict[tuple[str, str], int] = {}  # entries giving the pair, when more than one
     german_entries: dict[str, int] = {}
-    for line in lines:
+    # Shares of the time on the full Ding file: entries two thirds, examples a quarter.
+    for line in _counted(source_lines, _part_of(progress, 0.0, 0.67)):
         entry = _split_entry(line)
         if entry is None:
             continue
@@ -409,7 +436,7 @@ def parse_ding(lines: Iterable[str]) -> dict[str, list[tuple[str, float]]]:
             else:
                 best[key] = max(seen, score)
                 repeats[key] = repeats.get(key, 1) + 1
-    cooccur = _cooccurrences(kept, best)
+    cooccur = _cooccurrences(kept, best, _part_of(progress, 0.67, 0.26))
     del kept
     grouped: dict[str, list[tuple[str, float]]] = {}
     for key, score in best.items():
@@ -424,6 +451,8 @@ def parse_ding(lines: Iterable[str]) -> dict[str, list[tuple[str, float]]]:
     for ranked in grouped.values():
         # Ties fall back to the shorter, then alphabetically first word for stable output.
         ranked.sort(key=lambda item: (-item[1], len(item[0]), item[0]))
+    if progress is not None:
+        progress(1.0)
     return grouped
 
 
@@ -431,12 +460,12 @@ _NOUN = re.compile(r"^\s*([^\s{}\[\]();|/]+)\s*\{(?:m|f|n|pl)(?:,\s*(?:m|f|n))*\
 _MARKUP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/")
 
 
-def parse_vocabulary(lines: Iterable[str]) -> dict[str, set[str]]:
+def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> dict[str, set[str]]:
     """Return the single words of each kind: German nouns, German words, English words, and
     place names (entries tagged [geogr.], in either language), which are names, not words.
     """
     out: dict[str, set[str]] = {"de-noun": set(), "de": set(), "en": set(), "place": set()}
-    for line in lines:
+    for line in _counted(list(lines), progress):
         entry = _split_entry(line)
         if entry is None:
             continue
@@ -502,64 +531,168 @@ def _is_current(meta: dict[str, str] | None, signature: str | None) -> bool:
     return signature is None or meta.get("signature") == signature
 
 
-def _write_cache(source: Path, cache: Path, signature: str) -> None:
-    """Parse the source and write the lookup table to cache in one atomic step."""
+class DictionaryBuildError(RuntimeError):
+    """The lookup could not be built from the source file (unreadable, not a Ding file)."""
+
+
+def _write_table(source: Path, target: Path, signature: str, progress: Progress) -> int:
+    """Parse the source into the lookup tables of the SQLite file target; return its English keys."""  # noqa: E501
     with source.open(encoding="utf-8", errors="replace") as handle:
         lines = handle.readlines()
-    table = parse_ding(lines)
-    vocabulary = parse_vocabulary(lines)
+    # Shares of the time on the full Ding file: parsing takes about four fifths.
+    table = parse_ding(lines, _part_of(progress, 0.0, 0.75))
+    vocabulary = parse_vocabulary(lines, _part_of(progress, 0.75, 0.08))
     del lines
+    if not table:
+        raise ValueError(f"no Ding entries (German :: English) in {source}")
+    connection = sqlite3.connect(target)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")  # a failed build is discarded anyway
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        # The primary key (english, rank) is the index lookups use; WITHOUT ROWID keeps
+        # the rows inside that index instead of storing them twice.
+        connection.execute(
+            "CREATE TABLE translation (english TEXT NOT NULL, rank INTEGER NOT NULL,"
+            " german TEXT NOT NULL, PRIMARY KEY (english, rank)) WITHOUT ROWID"
+        )
+        connection.executemany(
+            "INSERT INTO translation VALUES (?, ?, ?)",
+            (
+                (english, rank, german)
+                for english in sorted(table)
+                for rank, (german, _) in enumerate(table[english][:MAX_PER_KEY])
+            ),
+        )
+        # German -> English: the same pairs looked up from the German side.
+        connection.execute("CREATE INDEX translation_by_german ON translation (german, rank)")
+        progress(0.93)
+        connection.execute(
+            "CREATE TABLE vocabulary (word TEXT NOT NULL, kind TEXT NOT NULL,"
+            " PRIMARY KEY (kind, word)) WITHOUT ROWID"
+        )
+        connection.executemany(
+            "INSERT INTO vocabulary VALUES (?, ?)",
+            ((word, kind) for kind, words in vocabulary.items() for word in sorted(words)),
+        )
+        connection.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("schema", SCHEMA_VERSION),
+                ("signature", signature),
+                ("source", str(source)),
+                ("entries", str(len(table))),
+            ],
+        )
+        connection.commit()
+    finally:
+        connection.close()
+    progress(1.0)
+    return len(table)
+
+
+def _build_main(argv: list[str]) -> int:
+    """Build the lookup as the child process of _build_in_child; return the exit status."""
+    # Each line on stdout is one message to the parent: "progress 0.42", "done 123" or
+    # "error <cause>".
+    source, target, signature = argv
+
+    def report(done: float) -> None:
+        print(f"progress {done:.3f}", flush=True)
+
+    try:
+        entries = _write_table(Path(source), Path(target), signature, report)
+    except (OSError, ValueError, sqlite3.Error) as error:
+        print("error", " ".join(f"{type(error).__name__}: {error}".split()), flush=True)
+        return 1
+    print(f"done {entries}", flush=True)
+    return 0
+
+
+def _build_command(source: Path, target: Path, signature: str) -> list[str]:
+    """Return the command that runs _build_main in a fresh interpreter."""
+    # The child runs this very file; -P keeps its folder off sys.path, where its modules
+    # could shadow the standard library.
+    return [sys.executable, "-P", __file__, str(source), str(target), signature]
+
+
+def _build_in_child(source: Path, target: Path, signature: str) -> int:
+    """Build the lookup into target in a child process, logging its progress; return its keys."""
+    # Parsing peaks at a few hundred MB that CPython keeps after freeing them. In a child
+    # that memory goes back to the system when it exits, so the serving process, and the
+    # gunicorn workers forked from it after a preload, stay small.
+    started = time.monotonic()
+    entries: int | None = None
+    cause = ""
+    logged = 0
+    with subprocess.Popen(
+        _build_command(source, target, signature),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        encoding="utf-8",
+        errors="replace",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    ) as child:
+        assert child.stdout is not None
+        try:
+            # The pipe ends when the child does, however it ends, so this loop cannot hang
+            # on a child that died.
+            for line in child.stdout:
+                kind, _, value = line.strip().partition(" ")
+                if kind == "progress":
+                    tenth = int(float(value) * 10)
+                    if logged < tenth < 10:
+                        logged = tenth
+                        logger.info(
+                            "dictionary lookup: %d%% (%.0f s)",
+                            10 * tenth,
+                            time.monotonic() - started,
+                        )
+                elif kind == "done":
+                    entries = int(value)
+                elif kind == "error":
+                    cause = value
+        except BaseException:
+            child.kill()
+            raise
+    if child.returncode != 0 or entries is None:
+        if not cause:
+            status = child.returncode
+            cause = (
+                f"the build process was killed by signal {-status}"
+                if status < 0
+                else f"the build process ended with exit status {status}"
+            )
+        raise DictionaryBuildError(f"could not build the dictionary lookup from {source}: {cause}")
+    return entries
+
+
+def _write_cache(source: Path, cache: Path, signature: str, first: bool) -> None:
+    """Build the lookup from source and put it at cache in one atomic step."""
+    logger.info(
+        "building the dictionary lookup from %s (%s) ...",
+        source,
+        "first start only" if first else "the source file or the lookup format changed",
+    )
+    started = time.monotonic()
     # Readers must never see a half-written file: write next to it, then rename over it.
     fd, temporary = tempfile.mkstemp(prefix=f".{CACHE_NAME}.", suffix=".tmp", dir=cache.parent)
     os.close(fd)
     try:
-        connection = sqlite3.connect(temporary)
-        try:
-            connection.execute("PRAGMA journal_mode = OFF")  # a failed build is discarded anyway
-            connection.execute("PRAGMA synchronous = OFF")
-            connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            # The primary key (english, rank) is the index lookups use; WITHOUT ROWID keeps
-            # the rows inside that index instead of storing them twice.
-            connection.execute(
-                "CREATE TABLE translation (english TEXT NOT NULL, rank INTEGER NOT NULL,"
-                " german TEXT NOT NULL, PRIMARY KEY (english, rank)) WITHOUT ROWID"
-            )
-            connection.executemany(
-                "INSERT INTO translation VALUES (?, ?, ?)",
-                (
-                    (english, rank, german)
-                    for english in sorted(table)
-                    for rank, (german, _) in enumerate(table[english][:MAX_PER_KEY])
-                ),
-            )
-            # German -> English: the same pairs looked up from the German side.
-            connection.execute("CREATE INDEX translation_by_german ON translation (german, rank)")
-            connection.execute(
-                "CREATE TABLE vocabulary (word TEXT NOT NULL, kind TEXT NOT NULL,"
-                " PRIMARY KEY (kind, word)) WITHOUT ROWID"
-            )
-            connection.executemany(
-                "INSERT INTO vocabulary VALUES (?, ?)",
-                ((word, kind) for kind, words in vocabulary.items() for word in sorted(words)),
-            )
-            connection.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [
-                    ("schema", SCHEMA_VERSION),
-                    ("signature", signature),
-                    ("source", str(source)),
-                    ("entries", str(len(table))),
-                ],
-            )
-            connection.commit()
-        finally:
-            connection.close()
+        entries = _build_in_child(source, Path(temporary), signature)
         os.chmod(temporary, 0o644)  # mkstemp creates 0600; workers may run as another user
         os.replace(temporary, cache)
     except BaseException:
+        # Also after a child that was killed and could not clean up itself.
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    logger.info(
+        "dictionary lookup built in %.1f s: %d English words and phrases in %s",
+        time.monotonic() - started,
+        entries,
+        cache,
+    )
 
 
 @contextlib.contextmanager
@@ -569,7 +702,11 @@ def _build_lock(cache: Path) -> Iterator[None]:
         yield
         return
     with open(cache.with_name(cache.name + ".lock"), "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            logger.info("waiting for another process to finish the dictionary lookup ...")
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
@@ -609,8 +746,9 @@ class Dictionary:
             cache.parent.mkdir(parents=True, exist_ok=True)
             with _build_lock(cache):
                 # Another process may have finished the build while this one waited.
-                if not _is_current(_read_meta(cache), signature):
-                    _write_cache(source_path, cache, signature)
+                meta = _read_meta(cache)
+                if not _is_current(meta, signature):
+                    _write_cache(source_path, cache, signature, first=meta is None)
         return cls(cache, str(source_path))
 
     def _reader(self) -> sqlite3.Connection:
@@ -693,3 +831,7 @@ class Dictionary:
             if self._connection is not None and self._pid == os.getpid():
                 self._connection.close()
             self._connection = None
+
+
+if __name__ == "__main__":
+    sys.exit(_build_main(sys.argv[1:]))

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import re
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from service.claims.dictionary import CACHE_NAME, Dictionary, parse_ding
+from service.claims import dictionary as ding
+from service.claims.dictionary import (
+    CACHE_NAME,
+    Dictionary,
+    DictionaryBuildError,
+    parse_ding,
+    parse_vocabulary,
+)
 
 SAMPLE = """\
 # Version :: devel 2023-01-30
@@ -100,6 +110,15 @@ def test_parse_survives_unbalanced_brackets() -> None:
     assert germans(parse_ding(sample_lines()), "eel") == ["Aal"]
 
 
+def test_parse_reports_progress_up_to_the_whole() -> None:
+    for parse in (parse_ding, parse_vocabulary):
+        shares: list[float] = []
+        parse(sample_lines(), progress=shares.append)
+        assert shares == sorted(shares)
+        assert 0 < shares[0] < 1
+        assert shares[-1] == pytest.approx(1.0)
+
+
 def write_source(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
@@ -189,6 +208,85 @@ def test_missing_source_falls_back_to_existing_cache(tmp_path: Path) -> None:
     assert dictionary.available
     assert dictionary.source == str(source)
     assert dictionary.translate("soldiers")[0] == "Soldaten"
+
+
+def test_cache_is_built_in_another_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Parsing here would leave its peak memory with the serving process and its workers.
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the source was parsed in the calling process")
+
+    monkeypatch.setattr(ding, "parse_ding", refuse)
+    monkeypatch.setattr(ding, "parse_vocabulary", refuse)
+    dictionary = Dictionary.open(write_source(tmp_path / "de-en", SAMPLE), tmp_path / "cache")
+    assert dictionary.translate("soldiers") == ["Soldaten", "Kriegsknechte"]
+    assert "soldat" in dictionary.words("de-noun")
+
+
+def test_build_logs_start_progress_and_time(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger=ding.__name__)
+    source = write_source(tmp_path / "de-en", SAMPLE)
+    Dictionary.open(source, tmp_path / "cache")
+    messages = [record.getMessage() for record in caplog.records]
+    assert messages[0] == f"building the dictionary lookup from {source} (first start only) ..."
+    percents = [
+        int(m.split()[2].rstrip("%")) for m in messages if m.startswith("dictionary lookup:")
+    ]
+    assert percents == list(range(10, 100, 10))
+    assert re.fullmatch(
+        r"dictionary lookup built in \d+\.\d s: \d+ English words and phrases in .*en-de\.sqlite3",
+        messages[-1],
+    )
+    caplog.clear()
+    Dictionary.open(source, tmp_path / "cache")
+    assert caplog.records == []  # later starts open the lookup quietly
+
+
+def leftovers(cache_dir: Path) -> list[str]:
+    return sorted(p.name for p in cache_dir.iterdir() if not p.name.endswith(".lock"))
+
+
+@pytest.mark.parametrize(
+    ("mode", "cause"),
+    [
+        ("garbled", "ValueError: no Ding entries"),
+        pytest.param(
+            "unreadable",
+            "PermissionError",
+            marks=pytest.mark.skipif(
+                hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file"
+            ),
+        ),
+    ],
+)
+def test_failed_build_raises_a_clear_error(tmp_path: Path, mode: str, cause: str) -> None:
+    source = tmp_path / "de-en"
+    source.write_bytes(bytes(range(128, 256)) * 64 + b"\n" + bytes(range(32, 58)))
+    if mode == "unreadable":
+        source.chmod(0)
+    cache_dir = tmp_path / "cache"
+    with pytest.raises(DictionaryBuildError, match=f"from {re.escape(str(source))}: {cause}"):
+        Dictionary.open(source, cache_dir)
+    assert leftovers(cache_dir) == []
+    # The lock was released: the next start with a good source builds.
+    source.chmod(0o644)
+    write_source(source, SAMPLE)
+    assert Dictionary.open(source, cache_dir).translate("soldiers")[0] == "Soldaten"
+
+
+def test_killed_build_raises_without_leftovers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As when the system runs out of memory and kills the build half way.
+    crash = (
+        "import os, signal; print('progress 0.5', flush=True); os.kill(os.getpid(), signal.SIGKILL)"
+    )
+    monkeypatch.setattr(ding, "_build_command", lambda *args: [sys.executable, "-c", crash])
+    cache_dir = tmp_path / "cache"
+    with pytest.raises(DictionaryBuildError, match="killed by signal 9"):
+        Dictionary.open(write_source(tmp_path / "de-en", SAMPLE), cache_dir)
+    assert leftovers(cache_dir) == []
 
 
 # --- the real Ding file -------------------------------------------------------------------
