@@ -37,4 +37,4 @@ USER 10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
-CMD ["gunicorn", "-c", "python:service.gunicorn_conf", "service:create_app()"]
+CMD ["python", "-m", "service", "serve"]

@@ -37,7 +37,7 @@ $(LEE): $(VENV)/.installed
 	@echo "English evaluation corpus at $@"
 
 run: $(VENV)/.installed dictionary
-	$(VENV)/bin/gunicorn -c python:service.gunicorn_conf 'service:create_app()'
+	$(PY) -m service serve
 
 test: $(VENV)/.installed dictionary eval-data
 	CLAIMS_DICTIONARY_PATH=$(DICT) $(PY) -m pytest

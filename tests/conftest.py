@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -92,41 +93,74 @@ def dockerfile_cmd() -> list[str]:
     raise AssertionError("Dockerfile has no CMD")
 
 
+class Server:
+    """The Dockerfile's command (gunicorn) on a free loopback port, in a process group of its
+    own so that a test can kill the whole server at once."""
+
+    def __init__(self, data: Path, workers: int = 2, **settings: str):
+        self.data = data
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "CLAIMS_HOST": "127.0.0.1",
+            "CLAIMS_PORT": str(self.port),
+            "CLAIMS_WORKERS": str(workers),
+            "CLAIMS_DATA_DIR": str(data),
+            "CLAIMS_CORPUS_DIR": str(SEEDS),
+            "CLAIMS_DICTIONARY_PATH": str(DICTIONARY),
+            **{f"CLAIMS_{k}": v for k, v in settings.items()},
+        }
+        self.cmd = dockerfile_cmd()
+        self.cmd[0] = str(Path(sys.executable).with_name(self.cmd[0]))
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 90) -> Server:
+        self.proc = subprocess.Popen(
+            self.cmd,
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "/readyz", timeout=2) as resp:
+                    if resp.status == 200:
+                        return self
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.kill()
+                raise RuntimeError(
+                    f"gunicorn did not become ready ({shlex.join(self.cmd)}):\n{self.output()}"
+                )
+            time.sleep(0.1)
+
+    def output(self) -> str:
+        assert self.proc is not None and self.proc.stdout is not None
+        return self.proc.stdout.read().decode(errors="replace")
+
+    def kill(self) -> None:
+        """SIGKILL to every process of the server: master and workers, no cleanup."""
+        if self.proc is not None and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=15)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory, dictionary_cache) -> Iterator[str]:
-    """Start gunicorn with the Dockerfile's command on a free loopback port; yield its URL."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "CLAIMS_HOST": "127.0.0.1",
-        "CLAIMS_PORT": str(port),
-        "CLAIMS_WORKERS": "2",
-        "CLAIMS_DATA_DIR": str(data_dir(tmp_path_factory, dictionary_cache, "live-data")),
-        "CLAIMS_CORPUS_DIR": str(SEEDS),
-        "CLAIMS_DICTIONARY_PATH": str(DICTIONARY),
-    }
-    cmd = dockerfile_cmd()
-    cmd[0] = str(Path(sys.executable).with_name(cmd[0]))
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/readyz", timeout=2) as resp:
-                if resp.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-            raise RuntimeError(f"gunicorn did not become ready ({shlex.join(cmd)}):\n{out}")
-        time.sleep(0.2)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    """Start the Dockerfile's command on the shipped corpus; yield its URL."""
+    server = Server(data_dir(tmp_path_factory, dictionary_cache, "live-data")).start()
+    yield server.url
+    server.stop()

@@ -297,6 +297,11 @@ class SentenceIndex:
                 progress(len(pending))
         return changed
 
+    def forget(self) -> None:
+        """Forget which store revision the index holds, so the next catch-up reads every
+        document again."""
+        self._write(lambda: self._set_meta("store", ":0"))
+
     def _clear(self, store_id: str) -> None:
         self.db.execute("DELETE FROM passages")
         self.db.execute("DELETE FROM documents")
@@ -488,18 +493,23 @@ class SentenceIndex:
         return [{**dict(zip(self.DOCUMENT_KEYS, r, strict=False)), "etag": r[-1]} for r in rows]
 
     def document(self, document_id: str) -> tuple[dict, str, list[Passage]] | None:
-        """Return a document's metadata, cleaned text and passages, or None."""
-        row = self.db.execute(
-            f"SELECT {', '.join(self.DOCUMENT_KEYS)}, fingerprint, clean_text FROM documents"
-            " WHERE document_id = ?",
-            (document_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        rows = self.db.execute(
-            f"SELECT {PASSAGE_COLUMNS} FROM passages p JOIN documents d"
-            " ON d.document_id = p.document_id WHERE p.document_id = ? ORDER BY p.sentence_index",
-            (document_id,),
-        )
+        """Return a document's metadata, cleaned text and passages, or None, all read from
+        one snapshot (a write committed in between is seen wholly or not at all)."""
+        self.db.execute("BEGIN")
+        try:
+            row = self.db.execute(
+                f"SELECT {', '.join(self.DOCUMENT_KEYS)}, fingerprint, clean_text FROM documents"
+                " WHERE document_id = ?",
+                (document_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            rows = self.db.execute(
+                f"SELECT {PASSAGE_COLUMNS} FROM passages p JOIN documents d ON d.document_id ="
+                " p.document_id WHERE p.document_id = ? ORDER BY p.sentence_index",
+                (document_id,),
+            ).fetchall()
+        finally:
+            self.db.execute("COMMIT")
         info = {**dict(zip(self.DOCUMENT_KEYS, row, strict=False)), "etag": row[-2]}
         return info, row[-1], [_passage(r) for r in rows]

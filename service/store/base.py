@@ -146,6 +146,9 @@ class DocumentStore(Protocol):
     def changes_since(self, revision: int) -> Iterator[StoredDocument]:
         """Yield every document and tombstone changed after a revision, oldest change first."""
 
+    def count(self) -> int:
+        """Return the number of live documents."""
+
     def written(self) -> Iterator[StoredDocument]:
         """Yield every live written document (what an export backs up)."""
 

@@ -133,6 +133,9 @@ class SqliteDocumentStore:
         for row in rows:
             yield _row(row)
 
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM documents WHERE NOT deleted").fetchone()[0]
+
     def written(self) -> Iterator[StoredDocument]:
         rows = self._db.execute(
             f"SELECT {COLUMNS} FROM documents WHERE origin = ? AND NOT deleted"

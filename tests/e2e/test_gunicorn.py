@@ -90,7 +90,7 @@ def test_dockerfile_lints_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_dockerfile_runs_gunicorn_with_the_config_and_a_healthcheck():
+def test_dockerfile_serves_with_the_command_line_and_a_healthcheck():
     text = (ROOT / "Dockerfile").read_text()
-    assert 'CMD ["gunicorn", "-c", "python:service.gunicorn_conf", "service:create_app()"]' in text
+    assert 'CMD ["python", "-m", "service", "serve"]' in text
     assert "HEALTHCHECK" in text and "/healthz" in text and "USER 10001" in text
