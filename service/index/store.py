@@ -279,7 +279,7 @@ class SentenceIndex:
         store_id, revision = self.applied
         if store_id != store.store_id or self._meta("pipeline") != pipeline.digest:
             store_id, revision = store.store_id, 0
-            self._write(lambda: self._clear(store_id))
+            self._write(lambda: self._clear(store_id, pipeline.digest))
         if revision == store.revision:
             return 0
         changed = 0
@@ -302,10 +302,11 @@ class SentenceIndex:
         document again."""
         self._write(lambda: self._set_meta("store", ":0"))
 
-    def _clear(self, store_id: str) -> None:
+    def _clear(self, store_id: str, digest: str) -> None:
         self.db.execute("DELETE FROM passages")
         self.db.execute("DELETE FROM documents")
         self._set_meta("store", f"{store_id}:0")
+        self._set_meta("pipeline", digest)
 
     def _apply(self, changes: list[StoredDocument], store_id: str, pipeline: Pipeline) -> int:
         read = {c.document_id: pipeline.passages(c.document) for c in changes if not c.deleted}
