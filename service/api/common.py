@@ -19,7 +19,11 @@ def json_body() -> Any:
     """Return the parsed JSON body, or raise 415 / 400 problems."""
     if not request.is_json:
         raise UnsupportedMediaTypeError("Send the body as application/json.")
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:
+        # The parser recurses once per level of [ or {.
+        raise MalformedJsonError("The body is nested too deeply.") from None
     if data is None:
         raw = request.get_data(cache=True)
         if raw.strip() != b"null":

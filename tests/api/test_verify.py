@@ -160,6 +160,21 @@ def test_malformed_json_is_400(client):
     assert resp.status_code == 400 and resp.mimetype == "application/problem+json"
 
 
+DEEP = 3000
+
+
+@pytest.mark.parametrize("path", ["/v1/verify", "/v1/verify/batch"])
+@pytest.mark.parametrize(
+    "body",
+    ['{"claim": ' + "[" * DEEP + "]" * DEEP + "}", "[" * DEEP + "]" * DEEP],
+    ids=["in-an-object", "top-level"],
+)
+def test_deeply_nested_json_is_400(client, path, body):
+    resp = client.post(path, data=body, content_type="application/json")
+    assert resp.status_code == 400 and resp.mimetype == "application/problem+json"
+    assert resp.get_json()["detail"] == "The body is nested too deeply."
+
+
 def test_non_json_body_is_415(client):
     resp = client.post("/v1/verify", data="claim=x", content_type="text/plain")
     assert resp.status_code == 415 and resp.get_json()["status"] == 415
