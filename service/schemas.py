@@ -15,9 +15,12 @@ QUERY_MAX = 1000
 
 
 class StrictInteger(fields.Integer):
-    """An integer that must be a JSON integer: no strings, floats or booleans."""
+    """An integer as JSON Schema counts one: a number without a fractional part (5 or 5.0),
+    no strings or booleans."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError("Not a valid integer.")
         return super()._deserialize(value, attr, data, **kwargs)

@@ -20,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
     allow_header_conformance,
     content_type_conformance,
     negative_data_rejection,
+    positive_data_acceptance,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
@@ -245,11 +246,11 @@ def test_unknown_document_and_wrong_method_are_documented_problems(client):
 schema = schemathesis.openapi.from_dict(load_spec())
 
 # No 5xx; every status, content type, header and body as documented; requests the spec calls
-# invalid are rejected with 4xx; other methods get 405 with a correct Allow header.
-# (positive_data_acceptance is left out: JSON Schema counts 5.0 as an integer, while the server
-# accepts only integers written without a fraction, as the spec says in words.)
+# valid are accepted and those it calls invalid rejected with 4xx; other methods get 405 with
+# a correct Allow header.
 CHECKS = [
     not_a_server_error,
+    positive_data_acceptance,
     status_code_conformance,
     content_type_conformance,
     response_headers_conformance,

@@ -120,6 +120,14 @@ def test_batch_keeps_order(client):
     assert [r["verdict"] for r in results] == ["not_enough_info", "supported"]
 
 
+@pytest.mark.parametrize("top_k", [35.0, 1e1])
+def test_top_k_may_have_a_zero_fraction(client, top_k):
+    body = verify(client, "OVKS sent 2500 soldiers", top_k=top_k)
+    assert body["verdict"] == "supported"
+    resp = client.post("/v1/verify/batch", json={"claims": [{"claim": "Kasachstan", "top_k": 3.0}]})
+    assert resp.status_code == 200 and len(resp.get_json()["results"]) == 1
+
+
 @pytest.mark.parametrize(
     "payload",
     [
@@ -131,6 +139,7 @@ def test_batch_keeps_order(client):
         {"claim": "OVKS sent troops", "top_k": 0},
         {"claim": "OVKS sent troops", "top_k": 51},
         {"claim": "OVKS sent troops", "top_k": "5"},
+        {"claim": "OVKS sent troops", "top_k": 35.5},
         {"claim": "OVKS sent troops", "top_k": True},
         {"claim": "OVKS sent troops", "min_score": 101},
         {"claim": "OVKS sent troops", "language": "fr"},
