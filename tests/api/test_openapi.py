@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -225,6 +227,33 @@ def test_body_over_the_limit_is_a_documented_problem(app, client, path):
     assert resp.status_code == 413
     assert str(limit) in resp.get_json()["detail"]
     assert_documented(path, "post", resp)
+
+
+def streamed(body: bytes) -> dict:
+    """Return test-client arguments that send a body chunked, without Content-Length, read
+    the way gunicorn hands it on (wsgi.input_terminated)."""
+    return {
+        "input_stream": io.BytesIO(body),
+        "content_type": "application/json",
+        "headers": {"Transfer-Encoding": "chunked"},
+        "environ_overrides": {"wsgi.input_terminated": True},
+    }
+
+
+@pytest.mark.parametrize("path", ["/v1/verify", "/v1/verify/batch"])
+def test_streamed_body_over_the_limit_is_a_documented_problem(app, client, path):
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    resp = client.post(path, **streamed(b'{"claim": "' + b"a" * limit + b'"}'))
+    assert resp.status_code == 413
+    assert str(limit) in resp.get_json()["detail"]
+    assert_documented(path, "post", resp)
+
+
+def test_streamed_body_of_exactly_the_limit_is_read(app, client):
+    body = json.dumps({"claim": CLAIM}).encode()
+    body = body.ljust(app.config["MAX_CONTENT_LENGTH"])
+    resp = client.post("/v1/verify", **streamed(body))
+    assert resp.status_code == 200 and resp.get_json()["verdict"] == "supported"
 
 
 def test_unknown_document_and_wrong_method_are_documented_problems(client):

@@ -1,9 +1,11 @@
 """End to end: the Dockerfile's command (gunicorn, two workers) over real HTTP."""
 
+import http.client
 import json
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -65,6 +67,33 @@ def test_errors_over_http(live_server):
     assert status == 422 and "claim" in body["errors"]
     status, _, _ = call(live_server, "/v1/verify", b"x" * 300_000)
     assert status == 413
+
+
+def post_chunked(url, path, body):
+    """POST a JSON body in chunks (Transfer-Encoding: chunked, no Content-Length)."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        chunks = (body[i : i + 16384] for i in range(0, len(body), 16384))
+        conn.request("POST", path, chunks, {"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        return resp.status, resp.headers, json.loads(resp.read())
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("path", ["/v1/verify", "/v1/verify/batch"])
+def test_chunked_body_over_the_limit_is_413_over_http(live_server, path):
+    status, headers, body = post_chunked(live_server, path, b'{"claim": "' + b"a" * 300_000 + b'"}')
+    assert status == 413 and headers["Content-Type"] == "application/problem+json"
+    assert body["status"] == 413 and "262144" in body["detail"]
+
+
+def test_chunked_body_under_the_limit_is_read_over_http(live_server):
+    status, _, body = post_chunked(
+        live_server, "/v1/verify", b'{"claim": "OVKS sent 2500 soldiers"}'
+    )
+    assert status == 200 and body["verdict"] == "supported"
 
 
 def test_workers_answer_concurrently(live_server):
