@@ -11,7 +11,9 @@ CLAIM_MIN, CLAIM_MAX = 3, 1000
 TOP_K_MAX = 50
 BATCH_MAX = 100
 LIMIT_MAX = 50
-QUERY_MAX = 1000
+# The longest q whose worst case, 4-byte characters percent-encoded (12 bytes each), still fits
+# gunicorn's request line (limit_request_line in gunicorn_conf.py) with room for the rest.
+QUERY_MAX = 500
 
 
 class StrictInteger(fields.Integer):

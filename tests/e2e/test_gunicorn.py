@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from service.schemas import QUERY_MAX
 from tests.conftest import ROOT
 
 
@@ -67,6 +68,30 @@ def test_errors_over_http(live_server):
     assert status == 422 and "claim" in body["errors"]
     status, _, _ = call(live_server, "/v1/verify", b"x" * 300_000)
     assert status == 413
+
+
+@pytest.mark.parametrize("char", ["ä", "𝔘"], ids=["2-byte", "4-byte"])
+def test_longest_query_is_answered_over_http(live_server, char):
+    # Every character percent-encoded: 6 or 12 bytes of the request line each.
+    query = urllib.parse.urlencode({"q": char * QUERY_MAX, "limit": 50, "min_score": 0.5})
+    status, headers, body = call(live_server, "/v1/passages?" + query)
+    assert status == 200 and headers["Content-Type"] == "application/json"
+    assert body == {"passages": []}
+
+
+@pytest.mark.parametrize(
+    ("q", "status"),
+    [("𝔘" * (QUERY_MAX + 1), 422), ("ä" * 1000, 422), ("x" * 10_000, 414)],
+    ids=["one-over", "1000-chars", "over-the-request-line"],
+)
+def test_longer_query_is_a_problem_over_http(live_server, q, status):
+    got, headers, body = call(live_server, "/v1/passages?" + urllib.parse.urlencode({"q": q}))
+    assert got == status and headers["Content-Type"] == "application/problem+json"
+    assert body["status"] == status and body["title"] and body["detail"]
+    if status == 414:
+        assert body["detail"] == "The request line is longer than 8190 bytes."
+    else:
+        assert "q" in body["errors"]
 
 
 def post_chunked(url, path, body):
