@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 
@@ -30,6 +31,9 @@ TOKEN_RE = re.compile(rf"(?P<code>{CODE})|(?P<number>{NUMBER})|(?P<word>{WORD})"
 QUOTES = str.maketrans(
     {"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "»": '"', "«": '"'}
 )
+# A number wider than a float reads as the largest float: it stays a number larger than any a
+# source gives, and JSON can carry it (it has no infinity).
+LARGEST = sys.float_info.max
 # Where a clause ends: punctuation (not inside a number: "8,000", "2.5"), brackets, dashes.
 CLAUSE_BREAK = re.compile(r"(?<!\d)[,.:]|[,.:](?!\d)|[;!?()–—]|\s-\s")
 
@@ -58,8 +62,8 @@ def number_value(token: str) -> float:
     token = token.translate(_DROP_INVISIBLE)
     digits = re.sub(rf"{_THIN}", "", token)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
-        return float(re.sub(r"[.,]", "", digits))
-    return float(digits.replace(",", "."))
+        return min(float(re.sub(r"[.,]", "", digits)), LARGEST)
+    return min(float(digits.replace(",", ".")), LARGEST)
 
 
 def number_norm(value: float, raw: str = "") -> str:

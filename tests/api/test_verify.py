@@ -1,5 +1,8 @@
 """POST /v1/verify and /v1/verify/batch through the Flask test client."""
 
+import json
+import sys
+
 import pytest
 
 
@@ -94,6 +97,31 @@ def test_unusual_digits_get_an_answer(client, claim):
         "conflicting",
         "not_enough_info",
     }
+
+
+def strict_json(resp):
+    """Return the body parsed as JSON proper: no Infinity or NaN."""
+
+    def reject(constant):
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(resp.get_data(as_text=True), parse_constant=reject)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdicts"),
+    [
+        (f"OVKS sent {'9' * 400} soldiers", {"refuted"}),
+        (f"Die OVKS schickte {'9' * 400} Soldaten", {"refuted", "not_enough_info"}),
+    ],
+)
+def test_a_number_wider_than_a_float_is_compared_as_a_huge_number(client, claim, verdicts):
+    resp = client.post("/v1/verify", json={"claim": claim})
+    assert resp.status_code == 200
+    body = strict_json(resp)
+    assert body["verdict"] in verdicts
+    [q] = body["analysis"]["quantities"]
+    assert q["low"] == q["high"] == sys.float_info.max and q["text"] == "9" * 400
 
 
 def test_evidence_shape_and_attribution(client, app):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 
 import pytest
 
@@ -56,6 +57,20 @@ def test_spans_point_into_the_text():
 def test_a_number_wider_than_a_float_keeps_its_digits():
     [token] = tokenize("9" * 400)
     assert token.norm == "9" * 400
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        (f"Die OVKS schickte {'9' * 400} Soldaten.", ("soldat", "@soldiers")),
+        (f"Es kostete {'9' * 400} Millionen Euro.", ()),
+    ],
+)
+def test_a_number_wider_than_a_float_is_the_largest_float(reader, text, counted):
+    q = only(reader, text)
+    assert q.low == q.high == sys.float_info.max and q.counted == counted
+    stored = codec.dumps(reader.read(text, "de"))
+    assert "Infinity" not in stored and codec.loads(text, stored) == reader.read(text, "de")
 
 
 # Terms and names ---------------------------------------------------------------------------
