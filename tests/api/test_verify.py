@@ -5,6 +5,8 @@ import sys
 
 import pytest
 
+from service.reading.tokens import visible
+
 
 def verify(client, claim, **extra):
     resp = client.post("/v1/verify", json={"claim": claim, **extra})
@@ -122,6 +124,23 @@ def test_a_number_wider_than_a_float_is_compared_as_a_huge_number(client, claim,
     assert body["verdict"] in verdicts
     [q] = body["analysis"]["quantities"]
     assert q["low"] == q["high"] == sys.float_info.max and q["text"] == "9" * 400
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "OVKS sent 2\u00ad500 soldiers",
+        "OVKS sent 25\u200b00 soldiers",
+        "OVKS sent 2500 Sol\u00addaten",
+        "OVKS s\u2060ent 2500 Soldaten",
+        "Die OVKS schickte 2.5\ufeff00 Sol\u200cdaten",
+        "Putin pre\u200dsented evidence of foreign interference",
+    ],
+)
+def test_characters_that_do_not_show_change_nothing(client, claim):
+    plain = verify(client, visible(claim))
+    assert plain["verdict"] != "not_enough_info"
+    assert verify(client, claim) == plain
 
 
 def test_evidence_shape_and_attribution(client, app):
