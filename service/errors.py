@@ -63,10 +63,8 @@ class TooManyRequestsError(ApiError):
     title = "Too Many Requests"
 
 
-def problem(
-    status: int, title: str, detail: str, errors: dict | None = None, headers: dict | None = None
-) -> Response:
-    """Return a problem+json response."""
+def problem_body(status: int, title: str, detail: str, errors: dict | None = None) -> dict:
+    """Return the members of a problem document."""
     body = {
         "type": PROBLEM_TYPE + title.lower().replace(" ", "-"),
         "title": title,
@@ -75,6 +73,14 @@ def problem(
     }
     if errors is not None:
         body["errors"] = errors
+    return body
+
+
+def problem(
+    status: int, title: str, detail: str, errors: dict | None = None, headers: dict | None = None
+) -> Response:
+    """Return a problem+json response."""
+    body = problem_body(status, title, detail, errors)
     resp = Response(json.dumps(body), status=status, mimetype="application/problem+json")
     for key, value in (headers or {}).items():
         resp.headers[key] = value

@@ -13,7 +13,9 @@ CLAIM_MIN, CLAIM_MAX = 3, 1000
 TOP_K_MAX = 50
 BATCH_MAX = 100
 LIMIT_MAX = 50
-QUERY_MAX = 1000
+# The longest q whose worst case, 4-byte characters percent-encoded (12 bytes each), still fits
+# gunicorn's request line (limit_request_line in gunicorn_conf.py) with room for the rest.
+QUERY_MAX = 500
 # Documents: the text of one, the body that carries it, a bulk body and its lines.
 TEXT_MAX = 200_000
 DOCUMENT_BODY_MAX = 2 * 1024 * 1024
@@ -31,9 +33,12 @@ DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-
 
 
 class StrictInteger(fields.Integer):
-    """An integer that must be a JSON integer: no strings, floats or booleans."""
+    """An integer as JSON Schema counts one: a number without a fractional part (5 or 5.0),
+    no strings or booleans."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError("Not a valid integer.")
         return super()._deserialize(value, attr, data, **kwargs)

@@ -120,7 +120,7 @@ class Verifier:
         verdict, confidence = decide(sides["supports"], sides["contradicts"])
         by_weight = lambda e: (-e.weight, -e.score)  # noqa: E731
         return Verdict(
-            claim=text,
+            claim=claim.text,
             verdict=verdict,
             confidence=confidence,
             supporting=sorted(sides["supports"], key=by_weight)[:top_k],

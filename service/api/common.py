@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from service.collection import Collection
 from service.errors import MalformedJsonError, UnsupportedMediaTypeError
@@ -22,15 +23,30 @@ def current_collection() -> Collection:
     return current_app.extensions["collection"]
 
 
+def _raw_body() -> bytes:
+    """Return the request body, or raise 413 when it is over the limit."""
+    raw = request.get_data(cache=True)
+    limit = request.max_content_length
+    # A body without Content-Length (chunked) is cut at the limit without an error; one more
+    # byte from the server tells a body of exactly the limit from a longer one.
+    if request.content_length is None and limit is not None and len(raw) >= limit:
+        if request.environ["wsgi.input"].read(1):
+            raise RequestEntityTooLarge()
+    return raw
+
+
 def json_body() -> Any:
-    """Return the parsed JSON body, or raise 415 / 400 problems."""
+    """Return the parsed JSON body, or raise 415 / 413 / 400 problems."""
     if not request.is_json:
         raise UnsupportedMediaTypeError("Send the body as application/json.")
-    data = request.get_json(silent=True)
-    if data is None:
-        raw = request.get_data(cache=True)
-        if raw.strip() != b"null":
-            raise MalformedJsonError("The body is not valid JSON.")
+    raw = _raw_body()
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:
+        # The parser recurses once per level of [ or {.
+        raise MalformedJsonError("The body is nested too deeply.") from None
+    if data is None and raw.strip() != b"null":
+        raise MalformedJsonError("The body is not valid JSON.")
     return data
 
 

@@ -16,7 +16,7 @@ from service.claims.dictionary import Dictionary
 from service.lexicon import Lexicon, is_tag
 from service.reading import Reader, Reading
 from service.reading.model import Quantity
-from service.reading.tokens import tokenize
+from service.reading.tokens import tokenize, visible
 
 UMLAUT = re.compile(r"[äöüß]")
 # Translations kept per word, best-ranked first: enough for the common senses ("order":
@@ -279,7 +279,7 @@ def _adjacent(text: str, a: TermGroup, b: TermGroup) -> bool:
 
 def detect_language(text: str, lexicon: Lexicon, dictionary: Dictionary | None = None) -> str:
     """Return "de" or "en" by counting each language's function words and known words."""
-    words = [t.norm for t in tokenize(text) if t.kind == "word"]
+    words = [t.norm for t in tokenize(visible(text)) if t.kind == "word"]
     stop = lexicon.stopwords
     de = sum(w in stop["de"] for w in words) + len(UMLAUT.findall(text.lower()))
     en = sum(w in stop["en"] for w in words)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.lexicon import data_path, load_toml
+from service.reading.tokens import INVISIBLE
 
 SENTENCE_END = re.compile(r"[.!?…:][\"'“”»«)]*$")
 
@@ -19,16 +20,15 @@ class Span:
     end: int
 
 
+# A line from its first to its last character that shows: a byte order mark or a stray soft
+# hyphen at either end stays out of the span.
+_SHOWN = rf"[^\s{INVISIBLE}]"
+LINE = re.compile(rf"{_SHOWN}(?:[^\n]*{_SHOWN})?")
+
+
 def paragraphs(text: str) -> list[Span]:
-    """Return the non-blank lines of a text as spans with surrounding whitespace trimmed."""
-    spans = []
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group()
-        stripped = line.strip()
-        if stripped:
-            start = m.start() + (len(line) - len(line.lstrip()))
-            spans.append(Span(start, start + len(stripped)))
-    return spans
+    """Return the non-blank lines of a text as spans, trimmed to the characters that show."""
+    return [Span(m.start(), m.end()) for m in LINE.finditer(text)]
 
 
 class ChromeRules:

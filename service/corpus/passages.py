@@ -9,11 +9,13 @@ from service.corpus.chrome import ChromeRules
 from service.corpus.sentences import SentenceSplitter
 from service.models import Document, Passage, Source
 from service.reading import Reader, Reading, codec
+from service.reading.tokens import visible
 
 
 def collapse(text: str) -> str:
-    """Return text with every run of whitespace turned into one space."""
-    return " ".join(text.split())
+    """Return text without the characters that do not show and with every run of whitespace
+    turned into one space: the text of a passage as it is read and shown."""
+    return " ".join(visible(text).split())
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from service.reading.names import Aliases, Vocabulary
 from service.reading.polarity import PolarityReader
 from service.reading.quantities import QuantityReader
 from service.reading.terms import TermReader
-from service.reading.tokens import tokenize
+from service.reading.tokens import tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
-READING_VERSION = "4"
+READING_VERSION = "6"
 
 __all__ = [
     "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",
@@ -30,7 +30,12 @@ class Reader:
         self.polarity = PolarityReader(lexicon)
 
     def read(self, text: str, language: str = "de", previous: Reading | None = None) -> Reading:
-        """Return the reading of a text; `previous` is the sentence before it, if any."""
+        """Return the reading of a text; `previous` is the sentence before it, if any.
+
+        The text is read without the characters that do not show; the reading's spans point
+        into that text, its `text`.
+        """
+        text = visible(text)
         tokens = tokenize(text)
         stems = self.terms.stems(tokens, language)
         terms, names = self.terms.read(text, tokens, stems, language)

@@ -17,7 +17,7 @@ from text_to_num import text2num
 
 from service.lexicon import Lexicon, Qualifier
 from service.reading.model import Quantity, Term
-from service.reading.tokens import CLAUSE_BREAK, Token, number_value
+from service.reading.tokens import CLAUSE_BREAK, LARGEST, Token, number_value
 
 DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I)
@@ -179,7 +179,7 @@ class QuantityReader:
             attached = nxt.start == tokens[j - 1].end  # "2.5k", "3m", "10bn"
             scale = self.lex.scale.get(nxt.norm.rstrip("."))
             if scale and (len(nxt.norm) > 2 or attached or nxt.norm in ("mio", "mrd", "tsd")):
-                value *= scale
+                value = min(value * scale, LARGEST)
                 j += 1
                 if (
                     j < len(tokens)

@@ -1,35 +1,37 @@
-"""Tokens with exact spans: words, numbers and codes, in one spelling for both languages.
+r"""Tokens with exact spans: words, numbers and codes, in one spelling for both languages.
 
-Characters that do not show (soft hyphens, zero-width spaces) may sit inside a word or a
-number; they stay in the text, so every span still points into the source, and are left out
-of the token's normal form.
+Characters that do not show (soft hyphens, zero-width spaces and joiners, the byte order
+mark) are taken out of a text before it is read (`visible`): "Sol\u00addaten" is "Soldaten" and
+"25\u200b00" is 2500 to every step that looks at the text, not only to the tokens.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_INV = f"[{INVISIBLE}]*"
 _DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
 # Spaces that may group thousands: "2 500", "30 000".
 _THIN = "[ \u00a0\u202f]"
-_D = rf"\d(?:{_INV}\d)*"  # digits, possibly with invisible characters between them
 NUMBER = (
-    rf"(?<![\d.,]){_INV}\d{{1,3}}(?:[.,]\d{{3}})+(?![.,]?\d)"  # 10.000, 10,000
+    r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)"  # 10.000, 10,000
     rf"|(?<![\d.,])\d{{1,3}}(?:{_THIN}\d{{3}})+(?![\d.,]*\d)"  # 10 000
-    rf"|{_D}(?:[.,]\d+)?"  # 2500, 1,5, 2.5
+    r"|\d+(?:[.,]\d+)?"  # 2500, 1,5, 2.5
 )
 # A code carries digits but is no quantity: "A380", "COVID-19", "H5N1", "U6", "CO2".
 CODE = r"[^\W\d_]+(?:-?\d+[^\W\d_]*)+"
-WORD = rf"[^\W\d_](?:[^\W\d_]|[{INVISIBLE}])*(?:['’][^\W\d_]+)?"
+WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
 TOKEN_RE = re.compile(rf"(?P<code>{CODE})|(?P<number>{NUMBER})|(?P<word>{WORD})")
 QUOTES = str.maketrans(
     {"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "»": '"', "«": '"'}
 )
+# A number wider than a float reads as the largest float: it stays a number larger than any a
+# source gives, and JSON can carry it (it has no infinity).
+LARGEST = sys.float_info.max
 # Where a clause ends: punctuation (not inside a number: "8,000", "2.5"), brackets, dashes.
 CLAUSE_BREAK = re.compile(r"(?<!\d)[,.:]|[,.:](?!\d)|[;!?()–—]|\s-\s")
 
@@ -39,7 +41,7 @@ class Token:
     """A word, number or code with its span in the text it came from."""
 
     text: str
-    norm: str  # lower case, NFC, invisible characters out; numbers as "2500" or "1.5"
+    norm: str  # lower case, NFC; numbers as "2500" or "1.5"
     start: int
     end: int
     kind: str  # word | number | code
@@ -53,13 +55,17 @@ class Token:
         return self.text[:1].isupper()
 
 
+def visible(text: str) -> str:
+    """Return a text without the characters that do not show."""
+    return text.translate(_DROP_INVISIBLE)
+
+
 def number_value(token: str) -> float:
     """Return the value of a digit token, reading German and English separators."""
-    token = token.translate(_DROP_INVISIBLE)
     digits = re.sub(rf"{_THIN}", "", token)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
-        return float(re.sub(r"[.,]", "", digits))
-    return float(digits.replace(",", "."))
+        return min(float(re.sub(r"[.,]", "", digits)), LARGEST)
+    return min(float(digits.replace(",", ".")), LARGEST)
 
 
 def number_norm(value: float, raw: str = "") -> str:
@@ -83,7 +89,7 @@ def tokenize(text: str) -> list[Token]:
         if kind == "number":
             norm = number_norm(number_value(raw), raw)
         else:
-            norm = unicodedata.normalize("NFC", raw.translate(_DROP_INVISIBLE).lower())
+            norm = unicodedata.normalize("NFC", raw.lower())
             norm = norm.replace("’", "'").removesuffix("'s")
         out.append(Token(raw, norm, m.start(), m.end(), kind))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from schemathesis.specs.openapi.checks import (
     allow_header_conformance,
     content_type_conformance,
     negative_data_rejection,
+    positive_data_acceptance,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
@@ -227,6 +229,33 @@ def test_body_over_the_limit_is_a_documented_problem(app, client, path):
     assert_documented(path, "post", resp)
 
 
+def streamed(body: bytes) -> dict:
+    """Return test-client arguments that send a body chunked, without Content-Length, read
+    the way gunicorn hands it on (wsgi.input_terminated)."""
+    return {
+        "input_stream": io.BytesIO(body),
+        "content_type": "application/json",
+        "headers": {"Transfer-Encoding": "chunked"},
+        "environ_overrides": {"wsgi.input_terminated": True},
+    }
+
+
+@pytest.mark.parametrize("path", ["/v1/verify", "/v1/verify/batch"])
+def test_streamed_body_over_the_limit_is_a_documented_problem(app, client, path):
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    resp = client.post(path, **streamed(b'{"claim": "' + b"a" * limit + b'"}'))
+    assert resp.status_code == 413
+    assert str(limit) in resp.get_json()["detail"]
+    assert_documented(path, "post", resp)
+
+
+def test_streamed_body_of_exactly_the_limit_is_read(app, client):
+    body = json.dumps({"claim": CLAIM}).encode()
+    body = body.ljust(app.config["MAX_CONTENT_LENGTH"])
+    resp = client.post("/v1/verify", **streamed(body))
+    assert resp.status_code == 200 and resp.get_json()["verdict"] == "supported"
+
+
 def test_unknown_document_and_wrong_method_are_documented_problems(client):
     resp = client.get("/v1/documents/no-such-document")
     assert resp.status_code == 404
@@ -259,11 +288,11 @@ def spec_app(make_app):
 
 
 # No 5xx; every status, content type, header and body as documented; requests the spec calls
-# invalid are rejected with 4xx; other methods get 405 with a correct Allow header.
-# (positive_data_acceptance is left out: JSON Schema counts 5.0 as an integer, while the server
-# accepts only integers written without a fraction, as the spec says in words.)
+# valid are accepted and those it calls invalid rejected with 4xx; other methods get 405 with
+# a correct Allow header.
 CHECKS = [
     not_a_server_error,
+    positive_data_acceptance,
     status_code_conformance,
     content_type_conformance,
     response_headers_conformance,

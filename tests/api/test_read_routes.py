@@ -1,5 +1,7 @@
 """Passage search, documents, health and docs routes."""
 
+from service.schemas import QUERY_MAX
+
 
 def test_passages_search(client):
     resp = client.get("/v1/passages", query_string={"q": "2500 Soldaten", "limit": 3})
@@ -9,6 +11,14 @@ def test_passages_search(client):
     assert "2500 Soldaten" in passages[0]["text"]
     assert passages[0]["source"]["document_id"] and 0 <= passages[0]["score"] <= 100
     assert "stance" not in passages[0]
+
+
+def test_passages_query_length(client):
+    resp = client.get("/v1/passages", query_string={"q": "𝔘" * QUERY_MAX})
+    assert resp.status_code == 200 and resp.get_json() == {"passages": []}
+    resp = client.get("/v1/passages", query_string={"q": "𝔘" * (QUERY_MAX + 1)})
+    assert resp.status_code == 422 and resp.mimetype == "application/problem+json"
+    assert "q" in resp.get_json()["errors"]
 
 
 def test_passages_require_a_query(client):

@@ -1,6 +1,11 @@
 """POST /v1/verify and /v1/verify/batch through the Flask test client."""
 
+import json
+import sys
+
 import pytest
+
+from service.reading.tokens import visible
 
 
 def verify(client, claim, **extra):
@@ -96,6 +101,48 @@ def test_unusual_digits_get_an_answer(client, claim):
     }
 
 
+def strict_json(resp):
+    """Return the body parsed as JSON proper: no Infinity or NaN."""
+
+    def reject(constant):
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(resp.get_data(as_text=True), parse_constant=reject)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdicts"),
+    [
+        (f"OVKS sent {'9' * 400} soldiers", {"refuted"}),
+        (f"Die OVKS schickte {'9' * 400} Soldaten", {"refuted", "not_enough_info"}),
+    ],
+)
+def test_a_number_wider_than_a_float_is_compared_as_a_huge_number(client, claim, verdicts):
+    resp = client.post("/v1/verify", json={"claim": claim})
+    assert resp.status_code == 200
+    body = strict_json(resp)
+    assert body["verdict"] in verdicts
+    [q] = body["analysis"]["quantities"]
+    assert q["low"] == q["high"] == sys.float_info.max and q["text"] == "9" * 400
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "OVKS sent 2\u00ad500 soldiers",
+        "OVKS sent 25\u200b00 soldiers",
+        "OVKS sent 2500 Sol\u00addaten",
+        "OVKS s\u2060ent 2500 Soldaten",
+        "Die OVKS schickte 2.5\ufeff00 Sol\u200cdaten",
+        "Putin pre\u200dsented evidence of foreign interference",
+    ],
+)
+def test_characters_that_do_not_show_change_nothing(client, claim):
+    plain = verify(client, visible(claim))
+    assert plain["verdict"] != "not_enough_info"
+    assert verify(client, claim) == plain
+
+
 def test_evidence_shape_and_attribution(client, app):
     body = verify(client, "OVKS sent 2500 soldiers", top_k=1)
     assert len(body["supporting"]) == 1
@@ -120,6 +167,14 @@ def test_batch_keeps_order(client):
     assert [r["verdict"] for r in results] == ["not_enough_info", "supported"]
 
 
+@pytest.mark.parametrize("top_k", [35.0, 1e1])
+def test_top_k_may_have_a_zero_fraction(client, top_k):
+    body = verify(client, "OVKS sent 2500 soldiers", top_k=top_k)
+    assert body["verdict"] == "supported"
+    resp = client.post("/v1/verify/batch", json={"claims": [{"claim": "Kasachstan", "top_k": 3.0}]})
+    assert resp.status_code == 200 and len(resp.get_json()["results"]) == 1
+
+
 @pytest.mark.parametrize(
     "payload",
     [
@@ -131,6 +186,7 @@ def test_batch_keeps_order(client):
         {"claim": "OVKS sent troops", "top_k": 0},
         {"claim": "OVKS sent troops", "top_k": 51},
         {"claim": "OVKS sent troops", "top_k": "5"},
+        {"claim": "OVKS sent troops", "top_k": 35.5},
         {"claim": "OVKS sent troops", "top_k": True},
         {"claim": "OVKS sent troops", "min_score": 101},
         {"claim": "OVKS sent troops", "language": "fr"},
@@ -158,6 +214,21 @@ def test_batch_violations_are_422(client, payload):
 def test_malformed_json_is_400(client):
     resp = client.post("/v1/verify", data="{claim:", content_type="application/json")
     assert resp.status_code == 400 and resp.mimetype == "application/problem+json"
+
+
+DEEP = 3000
+
+
+@pytest.mark.parametrize("path", ["/v1/verify", "/v1/verify/batch"])
+@pytest.mark.parametrize(
+    "body",
+    ['{"claim": ' + "[" * DEEP + "]" * DEEP + "}", "[" * DEEP + "]" * DEEP],
+    ids=["in-an-object", "top-level"],
+)
+def test_deeply_nested_json_is_400(client, path, body):
+    resp = client.post(path, data=body, content_type="application/json")
+    assert resp.status_code == 400 and resp.mimetype == "application/problem+json"
+    assert resp.get_json()["detail"] == "The body is nested too deeply."
 
 
 def test_non_json_body_is_415(client):

@@ -1,15 +1,18 @@
 """End to end: the Dockerfile's command (gunicorn, two workers) over real HTTP."""
 
+import http.client
 import json
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from service.schemas import QUERY_MAX
 from tests.conftest import ROOT
 
 
@@ -65,6 +68,57 @@ def test_errors_over_http(live_server):
     assert status == 422 and "claim" in body["errors"]
     status, _, _ = call(live_server, "/v1/verify", b"x" * 300_000)
     assert status == 413
+
+
+@pytest.mark.parametrize("char", ["ä", "𝔘"], ids=["2-byte", "4-byte"])
+def test_longest_query_is_answered_over_http(live_server, char):
+    # Every character percent-encoded: 6 or 12 bytes of the request line each.
+    query = urllib.parse.urlencode({"q": char * QUERY_MAX, "limit": 50, "min_score": 0.5})
+    status, headers, body = call(live_server, "/v1/passages?" + query)
+    assert status == 200 and headers["Content-Type"] == "application/json"
+    assert body == {"passages": []}
+
+
+@pytest.mark.parametrize(
+    ("q", "status"),
+    [("𝔘" * (QUERY_MAX + 1), 422), ("ä" * 1000, 422), ("x" * 10_000, 414)],
+    ids=["one-over", "1000-chars", "over-the-request-line"],
+)
+def test_longer_query_is_a_problem_over_http(live_server, q, status):
+    got, headers, body = call(live_server, "/v1/passages?" + urllib.parse.urlencode({"q": q}))
+    assert got == status and headers["Content-Type"] == "application/problem+json"
+    assert body["status"] == status and body["title"] and body["detail"]
+    if status == 414:
+        assert body["detail"] == "The request line is longer than 8190 bytes."
+    else:
+        assert "q" in body["errors"]
+
+
+def post_chunked(url, path, body):
+    """POST a JSON body in chunks (Transfer-Encoding: chunked, no Content-Length)."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        chunks = (body[i : i + 16384] for i in range(0, len(body), 16384))
+        conn.request("POST", path, chunks, {"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        return resp.status, resp.headers, json.loads(resp.read())
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("path", ["/v1/verify", "/v1/verify/batch"])
+def test_chunked_body_over_the_limit_is_413_over_http(live_server, path):
+    status, headers, body = post_chunked(live_server, path, b'{"claim": "' + b"a" * 300_000 + b'"}')
+    assert status == 413 and headers["Content-Type"] == "application/problem+json"
+    assert body["status"] == 413 and "262144" in body["detail"]
+
+
+def test_chunked_body_under_the_limit_is_read_over_http(live_server):
+    status, _, body = post_chunked(
+        live_server, "/v1/verify", b'{"claim": "OVKS sent 2500 soldiers"}'
+    )
+    assert status == 200 and body["verdict"] == "supported"
 
 
 def test_workers_answer_concurrently(live_server):

@@ -9,6 +9,7 @@ from service.corpus.documents import read_document
 from service.engine import build_pipeline
 from service.index import SentenceIndex
 from service.index.store import within_budget
+from service.reading import codec
 from tests.conftest import SEEDS
 
 
@@ -76,6 +77,31 @@ def test_a_document_without_a_language_gets_it_from_its_words(tmp_path, pipeline
     assert languages == {"english": "en", "german": "de"}
     hits = index.search(["storm"], 5)
     assert hits and {h.passage.language for h in hits} == {"en"}
+
+
+def test_offsets_stay_exact_where_a_document_has_characters_that_do_not_show(tmp_path, pipeline):
+    raw = (
+        "\ufeffTruppen in Kasach\u00adstan\n\n"
+        "Die OVKS schickte 2\u200b500 Sol\u00addaten. Sie blie\u200dben eine Wo\u2060che.\n"
+    )
+    path = tmp_path / "marked.txt"
+    path.write_text(raw, "utf-8")
+    index = SentenceIndex(tmp_path / "index.sqlite3")
+    index.add_documents([read_document(path)], pipeline)
+    _, clean, passages = index.document("marked")
+    assert (
+        clean == "Truppen in Kasachstan\n\nDie OVKS schickte 2500 Soldaten. Sie blieben eine Woche."
+    )
+    texts = {p.text: raw[p.source.char_start : p.source.char_end] for p in passages}
+    assert texts == {
+        "Truppen in Kasachstan": "Truppen in Kasach\u00adstan",
+        "Die OVKS schickte 2500 Soldaten.": "Die OVKS schickte 2\u200b500 Sol\u00addaten.",
+        "Sie blieben eine Woche.": "Sie blie\u200dben eine Wo\u2060che.",
+    }
+    [hit] = index.search(["ovks", "2500", "soldat"], 5)
+    reading = codec.loads(hit.passage.text, hit.passage.reading)
+    assert [q.text for q in reading.quantities] == ["2500"]
+    assert reading.text[reading.quantities[0].start : reading.quantities[0].end] == "2500"
 
 
 def test_pipeline_change_rebuilds(tmp_path, corpus, pipeline):

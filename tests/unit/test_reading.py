@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 
 import pytest
 
@@ -28,7 +29,6 @@ def only(reader, text, language="de"):
     [
         ("2.500 und 2,500 und 2 500", ["2500", "und", "2500", "und", "2500"]),
         ("1,5 und 1.5", ["1.5", "und", "1.5"]),
-        ("Sol\u00addaten 25\u200b00", ["soldaten", "2500"]),  # invisible characters
         ("A380 COVID-19 H5N1", ["a380", "covid-19", "h5n1"]),
         ("Poland's troops", ["poland", "troops"]),
     ],
@@ -47,15 +47,51 @@ def test_a_clause_ends_after_a_number_but_not_inside_one():
     ]
 
 
-def test_spans_point_into_the_text():
-    text = "Die Sol\u00addaten kamen."
-    [_, word, _] = tokenize(text)
-    assert text[word.start : word.end] == "Sol\u00addaten"
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+
+
+@pytest.mark.parametrize("mark", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die OVKS schickte 2{}500 Soldaten nach Kasachstan.", "de"),
+        ("Die OVKS schickte 2.5{}00 Sol{}daten.", "de"),
+        ("Putin pre{}sented no evi{}dence of foreign interference.", "en"),
+        ("Fast 8000 Men{}schen wurden nicht fest{}genommen.", "de"),
+    ],
+)
+def test_characters_that_do_not_show_are_read_as_absent(reader, text, language, mark):
+    plain = reader.read(text.replace("{}", ""), language)
+    marked = reader.read(text.replace("{}", mark), language)
+    assert marked == plain
+    assert marked.text == text.replace("{}", "")
+
+
+def test_spans_point_into_the_text_as_read(reader):
+    reading = reader.read("Die Sol\u00addaten kamen 25\u200b00 Kilometer weit.", "de")
+    assert reading.text == "Die Soldaten kamen 2500 Kilometer weit."
+    [q] = reading.quantities
+    assert reading.text[q.start : q.end] == q.text == "2500 Kilometer"
+    assert "Soldaten" in {reading.text[t.start : t.end] for t in reading.terms}
 
 
 def test_a_number_wider_than_a_float_keeps_its_digits():
     [token] = tokenize("9" * 400)
     assert token.norm == "9" * 400
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        (f"Die OVKS schickte {'9' * 400} Soldaten.", ("soldat", "@soldiers")),
+        (f"Es kostete {'9' * 400} Millionen Euro.", ()),
+    ],
+)
+def test_a_number_wider_than_a_float_is_the_largest_float(reader, text, counted):
+    q = only(reader, text)
+    assert q.low == q.high == sys.float_info.max and q.counted == counted
+    stored = codec.dumps(reader.read(text, "de"))
+    assert "Infinity" not in stored and codec.loads(text, stored) == reader.read(text, "de")
 
 
 # Terms and names ---------------------------------------------------------------------------

@@ -27,6 +27,11 @@ def test_a_different_figure_for_the_same_thing_contradicts(judge):
     assert any("3000" in r and "2500" in r and "conflicts" in r for r in j.reasons)
 
 
+def test_a_figure_wider_than_a_float_contradicts_a_smaller_one(judge):
+    j = judge(f"OVKS sent {'9' * 400} soldiers", "Die OVKS schickte 2500 Soldaten.")
+    assert j.stance == "contradicts"
+
+
 def test_what_is_counted_may_be_named_in_other_words(judge):
     passage = "Im vergangenen Jahr wurden 12.400 Stellen gestrichen."
     assert judge("More than 12,000 jobs were cut last year", passage).stance == "supports"
