@@ -74,14 +74,15 @@ class KeyRing:
                 found = key
         return found
 
-    def add(self, name: str, scope: str = WRITE) -> str:
-        """Store a new key under a name; return the key itself (shown only now)."""
+    def add(self, name: str, scope: str = WRITE, secret: str | None = None) -> str:
+        """Store a key under a name: a new one, or `secret` (a key made elsewhere, e.g. kept in
+        a secret store); return the key itself (shown only now)."""
         if scope not in SCOPES:
             raise ValueError(f"scope must be one of {', '.join(SCOPES)}")
         keys = self.keys()
         if any(k.name == name for k in keys):
             raise ValueError(f"a key named {name!r} exists; remove it first")
-        secret = KEY_PREFIX + secrets.token_urlsafe(32)
+        secret = secret or KEY_PREFIX + secrets.token_urlsafe(32)
         created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self._save([*keys, ApiKey(name, _digest(secret), scope, created)])
         return secret

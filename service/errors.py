@@ -48,6 +48,11 @@ class ForbiddenError(ApiError):
     title = "Forbidden"
 
 
+class ConflictError(ApiError):
+    status = 409
+    title = "Conflict"
+
+
 class PreconditionFailedError(ApiError):
     status = 412
     title = "Precondition Failed"

@@ -7,7 +7,15 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, pre_load, validate, validates_schema
+from marshmallow import (
+    Schema,
+    ValidationError,
+    fields,
+    pre_load,
+    validate,
+    validates,
+    validates_schema,
+)
 
 CLAIM_MIN, CLAIM_MAX = 3, 1000
 TOP_K_MAX = 50
@@ -28,6 +36,12 @@ FILTER_VALUES_MAX = 50
 # "bulk" names the bulk route under /v1/documents, so it is no document id.
 DOCUMENT_ID_PATTERN = r"^(?!bulk$)[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
 LANGUAGES = ("de", "en")
+# Whitespace as the contract's patterns (ECMA-262 \s) count it, not Python's, which also takes
+# U+001C to U+001F and leaves out U+FEFF. A claim's runs of whitespace become one space, but a
+# U+FEFF only counts as one: it is taken out before reading, never made a space ("2.5\ufeff00").
+_SPACES = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+WHITESPACE = re.compile(f"[{_SPACES}]+")
+COUNTED_WHITESPACE = re.compile(f"[{_SPACES}\ufeff]+")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
 
@@ -99,7 +113,7 @@ class FiltersSchema(Schema):
 class VerifyRequestSchema(Schema):
     """POST /v1/verify body."""
 
-    claim = StrictString(required=True, validate=validate.Length(min=CLAIM_MIN, max=CLAIM_MAX))
+    claim = StrictString(required=True, validate=validate.Length(max=CLAIM_MAX))
     top_k = StrictInteger(load_default=5, validate=validate.Range(min=1, max=TOP_K_MAX))
     min_score = StrictNumber(load_default=None, validate=validate.Range(min=0, max=100))
     language = StrictString(load_default="auto", validate=validate.OneOf(["auto", "de", "en"]))
@@ -111,8 +125,13 @@ class VerifyRequestSchema(Schema):
         claim = data.get("claim") if isinstance(data, dict) else None
         # Over the limit as sent is over the limit: the contract's maxLength counts what was sent.
         if isinstance(claim, str) and len(claim) <= CLAIM_MAX:
-            data = {**data, "claim": " ".join(claim.split())}
+            data = {**data, "claim": WHITESPACE.sub(" ", claim).strip(" ")}
         return data
+
+    @validates("claim")
+    def long_enough(self, claim: str, **kwargs: Any) -> None:
+        if len(COUNTED_WHITESPACE.sub(" ", claim).strip(" ")) < CLAIM_MIN:
+            raise ValidationError(f"Length must be between {CLAIM_MIN} and {CLAIM_MAX}.")
 
 
 class BatchRequestSchema(Schema):
@@ -247,7 +266,8 @@ class DocumentListQuerySchema(Schema):
     """GET /v1/documents query string."""
 
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=LIST_MAX))
-    cursor = fields.String(load_default="", validate=validate.Length(max=200))
+    # The id of the last document of the page before: the next page starts after it.
+    cursor = fields.String(load_default="", validate=validate.Regexp(DOCUMENT_ID_PATTERN))
     publisher = fields.String(load_default=None, validate=validate.Length(min=1, max=FIELD_MAX))
     published_from = CalendarDate(load_default=None)
     published_to = CalendarDate(load_default=None)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-
 from flask import Response, make_response, request, url_for
-from marshmallow import ValidationError
 
 from service.api import bp
 from service.api.access import reads, writes
 from service.api.common import current_collection, json_body
 from service.errors import (
+    ConflictError,
     ContentTooLargeError,
     DocumentNotFoundError,
     PreconditionFailedError,
@@ -33,20 +31,6 @@ from service.store import make_document
 NDJSON_TYPES = ("application/x-ndjson", "application/jsonl")
 
 
-def _cursor(document_id: str) -> str:
-    return base64.urlsafe_b64encode(document_id.encode()).decode().rstrip("=")
-
-
-def _after(cursor: str) -> str:
-    if not cursor:
-        return ""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        return base64.b64decode(padded, altchars=b"-_", validate=True).decode()
-    except ValueError:  # not base64, or not UTF-8 inside
-        raise ValidationError({"cursor": ["Not a cursor this service gave out."]}) from None
-
-
 @bp.get("/v1/documents")
 @reads
 def documents():
@@ -58,12 +42,12 @@ def documents():
         languages=(query["language"],) if query["language"] else (),
     )
     limit = query["limit"]
-    rows = current_collection().documents(limit + 1, _after(query["cursor"]), filters)
+    rows = current_collection().documents(limit + 1, query["cursor"], filters)
     page = rows[:limit]
     more = len(rows) > limit
     return {
         "documents": DocumentSchema(many=True).dump(page),
-        "next_cursor": _cursor(page[-1]["document_id"]) if more else None,
+        "next_cursor": page[-1]["document_id"] if more else None,
     }
 
 
@@ -119,7 +103,9 @@ def create_document():
 def replace_document(document_id: str):
     fields = _document_body()
     if fields["document_id"] not in (None, document_id):
-        raise ValidationError({"document_id": ["Differs from the id in the path."]})
+        raise ConflictError(
+            f"The body names document {fields['document_id']!r}, the path {document_id!r}."
+        )
     doc = make_document(**{**fields, "document_id": document_id})
     try:
         result = current_collection().write(doc, if_match=_tags("If-Match"))
