@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from service.connections import Connections
 
 UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 RATE = re.compile(r"\s*(\d+)\s*/\s*(second|minute|hour|day)\s*")
@@ -48,7 +49,7 @@ class RateLimiter:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
+        self._connections = Connections(self.path, 10, "journal_mode=WAL", "synchronous=OFF")
         self._db.executescript(
             "CREATE TABLE IF NOT EXISTS hits"
             " (bucket TEXT PRIMARY KEY, window INTEGER NOT NULL, count INTEGER NOT NULL)"
@@ -56,13 +57,7 @@ class RateLimiter:
 
     @property
     def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=OFF")
-            self._local.db = db
-        return db
+        return self._connections.get()
 
     def hit(self, bucket: str, rate: Rate, now: float | None = None) -> float | None:
         """Count one call; return the seconds to wait when it is over the limit, else None."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from service.connections import Connections
 from service.corpus.passages import Pipeline
 from service.models import Document, Filters, Passage, Source
 from service.store import DocumentStore, StoredDocument
@@ -157,32 +157,19 @@ class SentenceIndex:
 
     def __init__(self, path: Path):
         self.path = path
-        self._local = threading.local()
         path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            _migrate(db)
-
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA busy_timeout=60000")
-        return db
+        self._connections = Connections(path, 60, "foreign_keys=ON")
+        self.db.execute("PRAGMA journal_mode=WAL")
+        _migrate(self.db)
 
     @property
     def db(self) -> sqlite3.Connection:
-        """Return this thread's connection (sqlite3 connections are not shared across threads)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = self._connect()
-        return conn
+        """Return this thread's connection."""
+        return self._connections.get()
 
     def close(self) -> None:
         """Close this thread's connection."""
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self._connections.close()
 
     # Writing -----------------------------------------------------------------------------
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
 import uuid
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from service.connections import Connections
 from service.models import Document
 from service.store.base import (
     DIRECTORY,
@@ -66,7 +66,7 @@ class SqliteDocumentStore:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
+        self._connections = Connections(self.path, 60, "synchronous=FULL")
         try:
             db = self._db
             db.execute("PRAGMA journal_mode=WAL")
@@ -82,19 +82,10 @@ class SqliteDocumentStore:
 
     @property
     def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            db.execute("PRAGMA busy_timeout=60000")
-            db.execute("PRAGMA synchronous=FULL")
-            self._local.db = db
-        return db
+        return self._connections.get()
 
     def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.close()
-            self._local.db = None
+        self._connections.close()
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         db.executescript(SCHEMA)

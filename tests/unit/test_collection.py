@@ -121,3 +121,19 @@ def test_damaged_files(tmp_path):
     index = open_index(tmp_path / "index.sqlite3")
     assert index.passage_count() == 0
     assert (tmp_path / "index.sqlite3.damaged").exists()
+
+
+def test_a_forked_process_opens_connections_of_its_own(tmp_path):
+    import multiprocessing
+
+    from service.connections import Connections
+
+    connections = Connections(tmp_path / "x.sqlite3", 1)
+    inherited = id(connections.get())
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=lambda: writer.send(id(connections.get()) != inherited))
+    child.start()
+    child.join(10)
+    assert reader.recv() is True
+    assert id(connections.get()) == inherited  # the parent keeps its own
