@@ -183,3 +183,28 @@ def test_a_damaged_index_is_rebuilt_and_a_damaged_store_is_named(fresh):
     assert "documents.sqlite3 is damaged" in message and "python -m service import" in message
     assert "Traceback" not in message
     assert broken.proc.returncode == 1
+
+
+def test_keys_and_rate_limits_over_http(tmp_path_factory, dictionary_cache):
+    folder = data_dir(tmp_path_factory, dictionary_cache, "limits")
+    keys = KeyRing(folder / "keys.json")
+    writer, reader = keys.add("writer"), keys.add("reader", scope="read")
+    server = Server(folder, 4, RATE_LIMIT_READS="6/minute", RATE_LIMIT_WRITES="2/minute").start()
+    try:
+        assert request(server, "POST", "/v1/documents", article(1))[0] == 401
+        assert request(server, "POST", "/v1/documents", article(1), reader)[0] == 403
+        assert request(server, "POST", "/v1/documents", article(1), "cc_unknown")[0] == 401
+        assert request(server, "POST", "/v1/documents", article(1), writer)[0] == 201
+        assert request(server, "PUT", "/v1/documents/doc-2", article(2), writer)[0] == 201
+        assert request(server, "DELETE", "/v1/documents/doc-2", key=writer)[0] == 429
+        # Four workers, one count: the seventh anonymous read from this address is refused
+        # (readiness checks are not counted).
+        with ThreadPoolExecutor(7) as pool:
+            statuses = sorted(
+                pool.map(lambda _: request(server, "GET", "/v1/documents")[0], range(7))
+            )
+        assert statuses == [200] * 6 + [429]
+        # A key has a count of its own.
+        assert request(server, "GET", "/v1/documents", key=reader)[0] == 200
+    finally:
+        server.stop()
