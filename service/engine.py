@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,21 @@ def keys_path(config: Mapping[str, Any]) -> Path:
     return Path(config["KEYS_FILE"] or Path(config["DATA_DIR"]) / "keys.json")
 
 
+def _logged_progress(every: float = 5.0) -> Callable[[int], None]:
+    """Return a progress callback that logs how many documents are indexed, every few seconds
+    (a first start on a large corpus directory says what it is doing)."""
+    done, last = 0, time.monotonic()
+
+    def report(count: int) -> None:
+        nonlocal done, last
+        done += count
+        if time.monotonic() - last >= every:
+            log.info("indexing: %d documents so far", done)
+            last = time.monotonic()
+
+    return report
+
+
 def open_collection(
     config: Mapping[str, Any], pipeline: Pipeline, progress: Callable[[int], None] | None = None
 ) -> Collection:
@@ -73,7 +89,7 @@ def open_collection(
     report = collection.sync_directory(Path(config["CORPUS_DIR"]))
     if report is not None:
         log.info("corpus directory synced: %s", report)
-    changed = collection.catch_up(progress)
+    changed = collection.catch_up(progress or _logged_progress())
     log.info(
         "index current at corpus version %s (%d documents indexed now)",
         collection.index.corpus_version,

@@ -265,3 +265,34 @@ def test_cors_lets_configured_origins_read(make_app):
     assert "Content-Type" in preflight.headers["Access-Control-Allow-Headers"]
     write = client.options("/v1/documents/bulk", headers={"Origin": "https://desk.example"})
     assert "Access-Control-Allow-Origin" not in write.headers
+
+
+def test_document_limits_are_the_contracts():
+    from service import schemas
+    from tests.api.test_openapi import SPEC
+
+    parts = SPEC["components"]["schemas"]
+    assert parts["DocumentInput"]["properties"]["text"]["maxLength"] == schemas.TEXT_MAX
+    assert parts["Filters"]["properties"]["publishers"]["maxItems"] == schemas.FILTER_VALUES_MAX
+    listing = {p.get("name"): p for p in SPEC["paths"]["/v1/documents"]["get"]["parameters"]}
+    assert listing["limit"]["schema"]["maximum"] == schemas.LIST_MAX
+    bulk = SPEC["paths"]["/v1/documents/bulk"]["post"]["description"]
+    assert f"at most {schemas.BULK_DOCUMENTS_MAX}" in bulk and str(schemas.BULK_BODY_MAX) in bulk
+    assert str(schemas.DOCUMENT_BODY_MAX) in SPEC["info"]["description"]
+
+
+def test_bodies_over_the_document_limits_are_413(api):
+    from service.schemas import BULK_DOCUMENTS_MAX, DOCUMENT_BODY_MAX
+
+    big = api.post(
+        "/v1/documents",
+        data=json.dumps({"text": "a" * DOCUMENT_BODY_MAX}),
+        content_type="application/json",
+    )
+    assert big.status_code == 413 and big.headers["Content-Type"] == "application/problem+json"
+    store = api.application.extensions["collection"].store
+    before = store.count()
+    lines = "\n".join(json.dumps({"text": f"Satz {n}."}) for n in range(BULK_DOCUMENTS_MAX + 1))
+    many = api.post("/v1/documents/bulk", data=lines, content_type="application/x-ndjson")
+    assert many.status_code == 413
+    assert store.count() == before  # nothing of it written
