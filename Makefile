@@ -47,6 +47,7 @@ eval: $(VENV)/.installed dictionary eval-data
 
 bench: $(VENV)/.installed dictionary
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/writes.py
 
 bench-tests: $(VENV)/.installed dictionary
 	$(PY) -m pytest -m slow
