@@ -10,10 +10,10 @@ from typing import Any
 from flask import Flask
 
 from service.auth import KeyRing
-from service.config import Config
+from service.config import Config, SettingError
 from service.engine import build_service, keys_path
 from service.errors import register_error_handlers
-from service.limits import RateLimiter
+from service.limits import Rate, RateLimiter
 
 LIMITS_FILE = "limits.sqlite3"
 
@@ -26,6 +26,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
     logging.basicConfig(level=app.config["LOG_LEVEL"].upper())
+    for name in ("RATE_LIMIT_READS", "RATE_LIMIT_WRITES"):
+        try:
+            Rate.parse(app.config[name])
+        except ValueError as error:
+            raise SettingError(f"CLAIMS_{name}: {error}") from None
     collection, verifier = build_service(app.config)
     app.extensions["collection"] = collection
     app.extensions["verifier"] = verifier

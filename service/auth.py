@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 import tempfile
@@ -21,6 +22,7 @@ from pathlib import Path
 READ, WRITE = "read", "write"
 SCOPES = (READ, WRITE)
 KEY_PREFIX = "cc_"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +63,13 @@ class KeyRing:
             return self._keys
 
     def _read(self) -> list[ApiKey]:
-        entries = json.loads(self.path.read_text(encoding="utf-8"))
-        return [ApiKey(**entry) for entry in entries]
+        try:
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+            return [ApiKey(**entry) for entry in entries]
+        except (OSError, ValueError, TypeError) as error:
+            # No key is accepted until the file is mended: refusing is the safe way to fail.
+            log.error("the key file %s cannot be read (%s); no key is accepted", self.path, error)
+            return []
 
     def find(self, presented: str) -> ApiKey | None:
         """Return the key a client presented, comparing every stored digest in constant

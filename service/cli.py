@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from service.auth import READ, WRITE, KeyRing
 from service.collection import Collection
-from service.config import Config
+from service.config import Config, SettingError
 from service.corpus import load_corpus
 from service.engine import (
     build_pipeline,
@@ -88,8 +88,8 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
     click.echo(f"preparing the corpus in {Config.DATA_DIR} ...", err=True)
     try:
         app = create_app()
-    except StoreDamagedError as damaged:
-        _fail(str(damaged))
+    except (StoreDamagedError, SettingError) as error:
+        _fail(str(error))
 
     class Server(BaseApplication):
         def load_config(self) -> None:

@@ -12,6 +12,10 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(PREFIX + name, default)
 
 
+class SettingError(ValueError):
+    """A setting that cannot be used; the message names it."""
+
+
 class Config:
     """Defaults suit `make run` from the repository root; every value can be overridden."""
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from flask import Response, make_response, request, url_for
 
 from service.api import bp
@@ -76,6 +79,15 @@ def _tags(header: str) -> list[str] | None:
     return ["*"] if tags.star_tag else list(tags)
 
 
+@contextmanager
+def _conditions() -> Iterator[None]:
+    """Answer a failed If-Match or If-None-Match with 412."""
+    try:
+        yield
+    except StoreConditionFailed as failed:
+        raise PreconditionFailedError(str(failed)) from None
+
+
 def _created_or_replaced(result: str, document_id: str) -> Response:
     response = _document(document_id, 201 if result == "created" else 200)
     response.headers["Location"] = url_for("api.document", document_id=document_id)
@@ -91,10 +103,8 @@ def _document_body() -> dict:
 @writes
 def create_document():
     doc = make_document(**_document_body())
-    try:
+    with _conditions():
         result = current_collection().write(doc, if_none_match=_tags("If-None-Match"))
-    except StoreConditionFailed as failed:
-        raise PreconditionFailedError(str(failed)) from None
     return _created_or_replaced(result.result, doc.document_id)
 
 
@@ -107,20 +117,16 @@ def replace_document(document_id: str):
             f"The body names document {fields['document_id']!r}, the path {document_id!r}."
         )
     doc = make_document(**{**fields, "document_id": document_id})
-    try:
+    with _conditions():
         result = current_collection().write(doc, if_match=_tags("If-Match"))
-    except StoreConditionFailed as failed:
-        raise PreconditionFailedError(str(failed)) from None
     return _created_or_replaced(result.result, document_id)
 
 
 @bp.delete("/v1/documents/<document_id:document_id>")
 @writes
 def delete_document(document_id: str):
-    try:
+    with _conditions():
         existed = current_collection().delete(document_id, if_match=_tags("If-Match"))
-    except StoreConditionFailed as failed:
-        raise PreconditionFailedError(str(failed)) from None
     if not existed:
         raise DocumentNotFoundError(f"No document with id {document_id!r}.")
     return Response(status=204)

@@ -296,3 +296,10 @@ def test_bodies_over_the_document_limits_are_413(api):
     many = api.post("/v1/documents/bulk", data=lines, content_type="application/x-ndjson")
     assert many.status_code == 413
     assert store.count() == before  # nothing of it written
+
+
+def test_a_bad_rate_setting_stops_the_start(make_app):
+    from service.config import SettingError
+
+    with pytest.raises(SettingError, match="CLAIMS_RATE_LIMIT_READS"):
+        make_app(RATE_LIMIT_READS="lots")
