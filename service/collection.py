@@ -21,7 +21,7 @@ from service.corpus.passages import Pipeline
 from service.index import SentenceIndex
 from service.models import Document, Filters
 from service.store import DocumentStore, WriteResult
-from service.store.base import DirectorySync
+from service.store.base import DirectorySync, etag_of
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +52,14 @@ class Collection:
     def is_current(self) -> bool:
         return self.index.is_current(self.store, self.pipeline)
 
-    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
+    def catch_up(
+        self, progress: Callable[[int], None] | None = None, prepared: dict | None = None
+    ) -> int:
         """Bring the index up to the store's latest revision; return how many documents
-        changed in it."""
+        changed in it (`prepared`: documents this process has read already, by tag)."""
         if self.is_current():
             return 0
-        return self.index.catch_up(self.store, self.pipeline, progress=progress)
+        return self.index.catch_up(self.store, self.pipeline, progress=progress, prepared=prepared)
 
     def sync_directory(self, corpus_dir: Path) -> DirectorySync | None:
         """Make the directory's documents the store's directory documents (None when there
@@ -82,15 +84,18 @@ class Collection:
         if_match: Tags[str] | None = None,
         if_none_match: Tags[str] | None = None,
     ) -> WriteResult:
-        """Store one document durably and index it before returning."""
+        """Store one document durably and index it before returning. It is read first, so a
+        document the pipeline cannot read never reaches the store."""
+        prepared = {etag_of(doc): self.pipeline.passages(doc)}
         result = self.store.put(doc, if_match=if_match, if_none_match=if_none_match)
-        self.catch_up()
+        self.catch_up(prepared=prepared)
         return result
 
     def write_many(self, docs: Sequence[Document]) -> list[WriteResult]:
         """Store documents in one durable transaction and index them before returning."""
+        prepared = {etag_of(doc): self.pipeline.passages(doc) for doc in docs}
         results = self.store.put_many(docs) if docs else []
-        self.catch_up()
+        self.catch_up(prepared=prepared)
         return results
 
     def delete(self, document_id: str, if_match: Tags[str] | None = None) -> bool:

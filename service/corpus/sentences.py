@@ -12,7 +12,11 @@ from service.lexicon import data_path, load_toml
 # A sentence ends at . ! ? (possibly several, possibly followed by closing quotes or a
 # bracket) when whitespace and the start of a new sentence follow.
 BOUNDARY = re.compile(r"[.!?]+[\"'“”»«)\]]*(?=\s+[\"'„“»«(\[]?[A-ZÄÖÜ0-9])")
-WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)\.$")
+# How far back from a full stop the word before it is looked for: far enough for any
+# abbreviation, initial or day number, and a search per stop that does not grow with the
+# paragraph (a paragraph of thousands of sentences is split in linear time).
+WORD_REACH = 64
 NEXT_WORD = re.compile(r"\s+[\"'„“»«(]?([\wäöüÄÖÜß]+)")
 
 
@@ -49,7 +53,7 @@ class SentenceSplitter:
         """Return whether a full stop belongs to an abbreviation or an ordinal number."""
         if text[stop] != "." or end - stop != 1:
             return False
-        before = WORD_BEFORE.search(text, para.start, stop + 1)
+        before = WORD_BEFORE.search(text, max(para.start, stop - WORD_REACH), stop + 1)
         if not before:
             return False
         word = before.group(1)

@@ -59,6 +59,8 @@ PASSAGE_COLUMNS = """p.passage_id, p.text, p.terms, p.document_id, d.publisher, 
     d.published, p.sentence_index, p.char_start, p.char_end, p.reading, d.language"""
 # Bump when the tables change: an index of another layout is dropped and built anew.
 SCHEMA_VERSION = "2"
+# A document read by the pipeline: its cleaned text, its language and its passages.
+Read = tuple[str, str, list[Passage]]
 # Documents read per write transaction when catching up with the store.
 CATCH_UP_BATCH = 200
 TABLES = ("passage_vocab", "passage_fts", "passages", "documents", "meta")
@@ -254,10 +256,11 @@ class SentenceIndex:
         pipeline: Pipeline,
         batch: int = CATCH_UP_BATCH,
         progress: Callable[[int], None] | None = None,
+        prepared: dict[str, Read] | None = None,
     ) -> int:
         """Apply the store's changes since the revision this index last applied; return how
         many documents changed. A store or pipeline the index was not built from means
-        applying everything from the start.
+        applying everything from the start. `prepared` holds documents already read, by tag.
 
         Documents are read outside the write lock; each batch is one transaction that also
         records the revision it reaches, so a crash, or another process catching up at the
@@ -274,12 +277,12 @@ class SentenceIndex:
         for stored in store.changes_since(revision):
             pending.append(stored)
             if len(pending) >= batch:
-                changed += self._apply(pending, store_id, pipeline)
+                changed += self._apply(pending, store_id, pipeline, prepared or {})
                 if progress:
                     progress(len(pending))
                 pending = []
         if pending:
-            changed += self._apply(pending, store_id, pipeline)
+            changed += self._apply(pending, store_id, pipeline, prepared or {})
             if progress:
                 progress(len(pending))
         return changed
@@ -295,8 +298,18 @@ class SentenceIndex:
         self._set_meta("store", f"{store_id}:0")
         self._set_meta("pipeline", digest)
 
-    def _apply(self, changes: list[StoredDocument], store_id: str, pipeline: Pipeline) -> int:
-        read = {c.document_id: pipeline.passages(c.document) for c in changes if not c.deleted}
+    def _apply(
+        self,
+        changes: list[StoredDocument],
+        store_id: str,
+        pipeline: Pipeline,
+        prepared: dict[str, Read],
+    ) -> int:
+        read = {
+            c.document_id: prepared.get(c.etag) or pipeline.passages(c.document)
+            for c in changes
+            if not c.deleted
+        }
         applied = []
 
         def work():
@@ -317,7 +330,7 @@ class SentenceIndex:
         self._write(work)
         return applied[0]
 
-    def _insert(self, doc: Document, read: tuple[str, str, list[Passage]]) -> None:
+    def _insert(self, doc: Document, read: Read) -> None:
         clean, language, passages = read
         self.db.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

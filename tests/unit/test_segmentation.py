@@ -78,3 +78,13 @@ def test_offsets_point_into_the_source_file(verifier):
             assert collapse(doc.raw_text[src.char_start : src.char_end]) == passage.text
             checked += 1
     assert checked > 100
+
+
+def test_a_paragraph_of_thousands_of_sentences():
+    # One paragraph, as a feed may send it; each stop is judged by the words just before it.
+    text = "Die Stadt baut 3 Brücken. Sie kosten ca. 5 Mio. Euro. " * 2000
+    parts = sentences(text.strip())
+    assert len(parts) == 4000
+    assert parts[1] == "Sie kosten ca. 5 Mio. Euro."
+    long_word = "A" * 100 + " z.B. Der Satz."
+    assert sentences(long_word) == [long_word]
