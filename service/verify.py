@@ -94,6 +94,12 @@ class Verifier:
     ) -> Verdict:
         """Return the verdict on a claim with its supporting, contradicting and related passages."""
         claim = self.claims.analyse(text, language)
+        with self.index.snapshot():  # passages, their contexts and the version of one state
+            return self._verify(text, claim, top_k, min_score, filters)
+
+    def _verify(
+        self, text: str, claim: Claim, top_k: int, min_score: float, filters: Filters | None
+    ) -> Verdict:
         terms = claim.query_terms()
         frequencies = self.index.document_frequencies(terms)
         ranked = self.rank(claim, self.candidates, min_score, frequencies, filters)

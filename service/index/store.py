@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -493,11 +494,22 @@ class SentenceIndex:
         )
         return [{**dict(zip(self.DOCUMENT_KEYS, r, strict=False)), "etag": r[-1]} for r in rows]
 
-    def document(self, document_id: str) -> tuple[dict, str, list[Passage]] | None:
-        """Return a document's metadata, cleaned text and passages, or None, all read from
-        one snapshot (a write committed in between is seen wholly or not at all)."""
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read everything inside from one state of the index: a write committed meanwhile
+        is seen wholly or not at all (a read transaction; nested ones join the outer)."""
+        if self.db.in_transaction:
+            yield
+            return
         self.db.execute("BEGIN")
         try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
+    def document(self, document_id: str) -> tuple[dict, str, list[Passage]] | None:
+        """Return a document's metadata, cleaned text and passages, or None."""
+        with self.snapshot():
             row = self.db.execute(
                 f"SELECT {', '.join(self.DOCUMENT_KEYS)}, fingerprint, clean_text FROM documents"
                 " WHERE document_id = ?",
@@ -510,7 +522,5 @@ class SentenceIndex:
                 " p.document_id WHERE p.document_id = ? ORDER BY p.sentence_index",
                 (document_id,),
             ).fetchall()
-        finally:
-            self.db.execute("COMMIT")
         info = {**dict(zip(self.DOCUMENT_KEYS, row, strict=False)), "etag": row[-2]}
         return info, row[-1], [_passage(r) for r in rows]
