@@ -144,24 +144,34 @@ def test_readers_never_see_half_a_document(fresh):
     assert request(server, "PUT", "/v1/documents/doc-9", short, key)[0] == 201
     stop = threading.Event()
 
+    failures: list[object] = []
+
     def rewrite() -> None:
         while not stop.is_set():
             for body in (long, short):
-                request(server, "PUT", "/v1/documents/doc-9", body, key)
+                try:
+                    status, _ = request(server, "PUT", "/v1/documents/doc-9", body, key)
+                except OSError as error:
+                    status = error
+                if status != 200:
+                    failures.append(status)
 
-    seen = set()
+    seen, reads = set(), 0
     thread = threading.Thread(target=rewrite)
     thread.start()
+    deadline = time.monotonic() + 30
     try:
-        for _ in range(150):
+        # Read until both versions were seen many times over, each read whole.
+        while (reads < 150 or seen != {2, 40}) and time.monotonic() < deadline:
             status, doc = request(server, "GET", "/v1/documents/doc-9")
             assert status == 200
             assert doc["passage_count"] == len(doc["passages"]) in (2, 40)
             seen.add(len(doc["passages"]))
+            reads += 1
     finally:
         stop.set()
         thread.join()
-    assert seen == {2, 40}
+    assert not failures and seen == {2, 40}, (failures, seen, reads)
 
 
 def test_a_damaged_index_is_rebuilt_and_a_damaged_store_is_named(fresh):
