@@ -15,7 +15,7 @@ import os
 import secrets
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -107,13 +107,9 @@ class KeyRing:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".keys-")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump([_as_dict(k) for k in keys], fh, indent=2)
+            json.dump([asdict(k) for k in keys], fh, indent=2)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(temporary, self.path)
         with self._lock:
             self._seen = None
-
-
-def _as_dict(key: ApiKey) -> dict:
-    return {"name": key.name, "digest": key.digest, "scope": key.scope, "created": key.created}

@@ -19,7 +19,7 @@ from tqdm import tqdm
 from service.auth import READ, WRITE, KeyRing
 from service.collection import Collection
 from service.config import Config, SettingError
-from service.corpus import load_corpus
+from service.corpus import load_corpus, read_document
 from service.engine import (
     build_pipeline,
     keys_path,
@@ -122,8 +122,6 @@ def _documents_in(paths: Iterable[Path]) -> Iterator[tuple[str, int, Document | 
                 for number, item in read_lines(fh):
                     yield str(path), number, item
         else:
-            from service.corpus import read_document
-
             yield str(path), 0, read_document(path)
 
 

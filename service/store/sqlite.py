@@ -114,8 +114,7 @@ class SqliteDocumentStore:
         return _row(row) if row else None
 
     def get(self, document_id: str) -> StoredDocument | None:
-        found = self._find(document_id)
-        return found if found is not None and not found.deleted else None
+        return _live(self._find(document_id))
 
     def changes_since(self, revision: int) -> Iterator[StoredDocument]:
         rows = self._db.execute(
@@ -181,14 +180,15 @@ class SqliteDocumentStore:
         if_none_match: Collection[str] | None = None,
     ) -> WriteResult:
         with self._transaction():
-            current = self.get(doc.document_id)
+            found = self._find(doc.document_id)
+            current = _live(found)
             if if_none_match and current is not None:
                 if "*" in if_none_match or current.etag in if_none_match:
                     raise PreconditionFailedError(
                         f'Document {doc.document_id!r} exists with tag "{current.etag}".'
                     )
             _check(doc.document_id, current, if_match)
-            return self._write(doc, origin, self._find(doc.document_id))
+            return self._write(doc, origin, found)
 
     def put_many(self, docs: Sequence[Document], origin: str = WRITTEN) -> list[WriteResult]:
         with self._transaction():
@@ -236,6 +236,11 @@ class SqliteDocumentStore:
             counts["unchanged"],
             counts["shadowed"],
         )
+
+
+def _live(found: StoredDocument | None) -> StoredDocument | None:
+    """Return a document that is not a tombstone, else None."""
+    return found if found is not None and not found.deleted else None
 
 
 def _check(document_id: str, current: StoredDocument | None, if_match) -> None:
