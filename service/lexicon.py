@@ -145,6 +145,7 @@ class Lexicon:
         self.word_endings = tuple(data["inflection"]["word_endings"])
         ordinals = dict(data["ordinals"])
         self.ordinal_not_nouns = frozenset(ordinals.pop("not_nouns", []))
+        self.ordinal_suffixes = frozenset(ordinals.pop("digit_suffixes", []))
         self.ordinals = {k: int(v) for k, v in ordinals.items()}
         self.factors = {k: float(v) for k, v in data["factors"].items()}
         self.elided = frozenset(data["elided"]["words"])
@@ -157,6 +158,7 @@ class Lexicon:
         self.sharing = frozenset(phrase["sharing"])
         self.verb_endings = tuple(phrase["verb_endings"])
         self.anaphora = frozenset(data["anaphora"]["words"])
+        self.titles = frozenset(data["names"]["titles"])
         # Longest first, so "zurück" is tried before "zu".
         self.particles = tuple(sorted(data["separable"]["particles"], key=len, reverse=True))
         self.opposites = [(tuple(p["a"]), tuple(p["b"])) for p in data["opposites"]]

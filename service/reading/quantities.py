@@ -511,6 +511,8 @@ class QuantityReader:
         """Return an ordinal at token i: "neuntgrößten", "ninth largest", "second week"."""
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.is_number and nxt is not None and nxt.start == tok.end:
+            return self._digit_ordinal(text, tokens, i)
         for stem, value in self.lex.ordinals.items():
             if not tok.norm.startswith(stem):
                 continue
@@ -540,6 +542,21 @@ class QuantityReader:
                 span = (noun.start, noun.end) if noun else None
                 return _point(text, tok.start, end, value, kind, counted_span=span), 1
         return None
+
+    def _digit_ordinal(self, text: str, tokens: list[Token], i: int):
+        """Return an ordinal written in digits at token i ("the 65th government")."""
+        tok, suffix = tokens[i], tokens[i + 1]
+        value = number_value(tok.text)
+        if suffix.norm not in self.lex.ordinal_suffixes or not value or not value.is_integer():
+            return None
+        noun = tokens[i + 2] if i + 2 < len(tokens) else None
+        numbers_noun = noun is not None and noun.text.isalpha()
+        span = (
+            (noun.start, noun.end)
+            if numbers_noun and noun.norm not in self.lex.ordinal_not_nouns
+            else None
+        )
+        return _point(text, tok.start, suffix.end, value, "ordinal", counted_span=span), 2
 
 
 def _point(text: str, start: int, end: int, value: float, kind: str, **extra) -> Quantity:

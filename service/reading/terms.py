@@ -86,8 +86,9 @@ class TermReader:
                 close_run()
                 out.append(Term(tok.norm, tok.start, tok.end, "number"))
             elif len(tok.norm) > 1 and not self.lexicon.is_stopword(tok.norm):
-                if tok.norm not in self.lexicon.cue_words and is_name(
-                    tokens, i, language, self.vocabulary, starts
+                if tok.norm not in self.lexicon.cue_words and (
+                    self._continues_name(text, tokens, i, language, bool(run))
+                    or is_name(tokens, i, language, self.vocabulary, starts)
                 ):
                     if run and CLAUSE_BREAK.search(text, tokens[i - 1].end, tok.start):
                         close_run()
@@ -107,6 +108,24 @@ class TermReader:
             out.extend(self._separable_verbs(text, tokens))
         out.sort(key=lambda t: (t.start, t.kind == "tag"))
         return out, names
+
+    def _continues_name(
+        self, text: str, tokens: list[Token], i: int, language: str, in_name: bool
+    ) -> bool:
+        """Return whether a capitalised word continues a name: after a title ("Mr Bush"), or,
+        in English, right after a name word ("Brett Dempsey"), where it is also a common word.
+
+        German capitalises every noun, and a noun often follows a name ("dass Putin Truppen
+        schickt"), so there only a title makes the next word a name.
+        """
+        tok = tokens[i]
+        if i == 0 or not tok.capitalised:
+            return False
+        before = tokens[i - 1]
+        gap = text[before.end : tok.start]
+        if before.norm in self.lexicon.titles and gap in (" ", ". "):
+            return True
+        return language == "en" and in_name and gap == " "
 
     @staticmethod
     def _sentence_starts(text: str, before: Token, tok: Token) -> bool:

@@ -133,6 +133,7 @@ class StanceJudge:
             polarity=polarity,
             denial_addressed=addressed,
             figure_missing=bool(uncompared) and not any(present.find(g.native) for g in uncompared),
+            figure_elsewhere=self._figure_elsewhere(claim, passage, numbers),
         )
         rule = decide(findings)
         if rule.stance == "none":
@@ -153,6 +154,20 @@ class StanceJudge:
             tuple(sorted(highlights, key=lambda h: (h.start, h.kind))),
             strength,
             rule.measured,
+        )
+
+    @staticmethod
+    def _figure_elsewhere(claim: Claim, passage: Reading, numbers: NumberFinding) -> bool:
+        """Return whether the passage gives a claim figure for something else: both say what
+        it counts, and the number check found they count different things ("16
+        Sicherheitskräfte getötet" for "16 Menschen starben")."""
+        compared = {p.claim.start for p in numbers.pairs}
+        return any(
+            (q.kind, q.unit, q.low, q.high) == (s.kind, s.unit, s.low, s.high)
+            for q in claim.quantities
+            if q.start not in compared and q.counted_span
+            for s in passage.quantities
+            if s.counted
         )
 
     @staticmethod

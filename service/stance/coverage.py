@@ -128,12 +128,17 @@ class Weights:
     """How much each claim group weighs: the IDF of its rarest term that the corpus has.
 
     An English word of a claim is unseen in German passages; its German translations say
-    how rare the idea is there. Computed once per group for all the passages of a claim.
+    how rare the idea is there. A word the corpus never uses in any form is in no passage,
+    so it tells none apart: it weighs as the median of the claim's terms the corpus has, not
+    as the rarest (an unknown name still weighs the most). Computed once per group for all
+    the passages of a claim.
     """
 
     def __init__(self, idf: dict[str, float]):
         self.idf = idf
         self._groups: dict[TermGroup, float] = {}
+        seen = sorted(w for t, w in idf.items() if t and w < idf.get("", 1.0))
+        self.typical = seen[len(seen) // 2] if seen else idf.get("", 1.0)
 
     def of(self, group: TermGroup) -> float:
         """Return the weight of a claim group."""
@@ -142,7 +147,13 @@ class Weights:
             unseen = self.idf.get("", 1.0)
             weights = [self.idf.get(p, unseen) for a in group.all_terms for p in a.split()]
             seen = [w for w in weights if w < unseen]
-            found = self._groups[group] = max(seen) if seen else unseen
+            if seen:
+                found = max(seen)
+            elif group.kind == "name":
+                found = unseen
+            else:
+                found = self.typical
+            self._groups[group] = found
         return found
 
 

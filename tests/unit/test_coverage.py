@@ -70,3 +70,12 @@ def test_translations_count_only_across_languages():
     g = TermGroup("jobs", 0, 4, ("job",), "word", ("stell",))
     assert g.alternatives(same_language=True) == ("job",)
     assert "stell" in g.alternatives(same_language=False)
+
+
+def test_a_word_the_corpus_never_uses_weighs_as_a_typical_claim_word():
+    # Such a word is in no passage, so it tells none apart; weighed as the rarest word, it
+    # would keep every paraphrase below the thresholds.
+    idf = Weights({"": 9.0, "regier": 1.0, "hafen": 3.0, "schloss": 5.0})
+    assert idf.of(group("verrammelt")) == 3.0
+    assert idf.of(group("hafen")) == 3.0
+    assert idf.of(group("gruber", kind="name")) == 9.0  # an unknown name stays rare

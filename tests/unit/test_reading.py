@@ -129,6 +129,11 @@ def test_separable_verbs_meet_their_joined_forms(reader, joined, separated):
         ("Der Minister Hans Gruber sprach", "de", ["gruber"]),
         ("The minister met Jane Okafor in Vienna", "en", ["okafor", "vienna"]),
         ("Regierung kündigt an", "de", []),  # a known noun at the start of a sentence
+        # A common word is a name after a title, and in English inside a name.
+        ('"We are ready," Mr Bush said', "en", ["bush"]),
+        ("Das sagte Frau Gas am Montag", "de", ["gas"]),
+        ("The talks with Jane Police ended", "en", ["police"]),
+        ("Dass Putin Truppen schickt", "de", ["putin"]),  # a German noun after a name
     ],
 )
 def test_names_are_told_from_common_words(reader, text, language, names):
@@ -147,6 +152,7 @@ def test_names_are_told_from_common_words(reader, text, language, names):
         ("three million dollars", "en", 3e6, 3e6, "money", "dollar"),
         ("$10 million", "en", 1e7, 1e7, "money", "dollar"),
         ("218,5 Milliarden Euro", "de", 218.5e9, 218.5e9, "money", "euro"),
+        ("256 billion euros", "en", 256e9, 256e9, "money", "euro"),
         ("2.5k people", "en", 2500, 2500, "count", ""),
         ("6,5 Prozent", "de", 6.5, 6.5, "percent", "percent"),
         ("um 0,3 Prozentpunkte", "de", 0.3, 0.3, "points", "points"),
@@ -232,6 +238,8 @@ def test_a_left_out_noun_is_taken_from_the_sentence_before(reader):
         ("des neuntgrößten Landes der Erde", "de", "rank", 9),
         ("the ninth largest country", "en", "rank", 9),
         ("in the second week of January", "en", "ordinal", 2),
+        ("the country's 65th government", "en", "ordinal", 65),
+        ("finished 3rd in the race", "en", "ordinal", 3),
         ("eine Verdopplung der Preise", "de", "factor", 2),
         ("prices tripled", "en", "factor", 3),
     ],
@@ -304,6 +312,9 @@ def test_opposites_are_whole_words_in_either_language(reader):
     assert up.pair == down.pair and up.side != down.side
     assert reader.read("Die Banden zogen weiter", "de").polars == ()  # not "ban"
     assert reader.read("Die Wahl erfolgte im Mai", "de").polars == ()  # not "Erfolg"
+    [noun] = reader.read("ein für seine Stabilität gelobtes Land", "de").polars
+    [unstable] = reader.read("an unstable country", "en").polars
+    assert noun.pair == unstable.pair and noun.side != unstable.side
 
 
 # Storage -----------------------------------------------------------------------------------

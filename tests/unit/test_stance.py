@@ -43,6 +43,13 @@ def test_a_matching_figure_does_not_outweigh_an_uncovered_predicate(judge):
     assert judge("Three workers were poisoned", passage).stance != "supports"
 
 
+def test_a_claim_figure_given_for_something_else_does_not_support(judge):
+    passage = "Bei den Unruhen wurden 16 Polizisten getötet."
+    j = judge("Bei den Unruhen starben 16 Menschen", passage)
+    assert j.stance == "related"
+    assert "gives the claim's figure, but for something else" in j.reasons
+
+
 def test_counts_of_somebody_in_particular_and_of_anybody_are_not_compared(judge):
     passage = "Bei den Unruhen wurden 16 Polizisten getötet."
     j = judge("Bei den Unruhen starben 164 Menschen", passage)
@@ -182,9 +189,8 @@ def test_a_negation_counts_only_where_the_source_speaks_of_what_is_denied(judge)
 
 
 def test_a_passage_on_the_subject_without_a_stance_is_related_with_a_reason(judge):
-    j = judge(
-        "Die Regierung der Stadt schloss gestern den alten Hafen", "Die Regierung der Stadt tagte."
-    )
+    claim = "Die Regierung der Stadt schloss gestern den alten Hafen für die Polizei"
+    j = judge(claim, "Die Regierung der Stadt tagte.")
     assert j.stance == "related"
     assert any("covers only" in r for r in j.reasons)
     assert judge("Die Regierung schloss den Hafen", "Das Wetter war gut.").stance == "neutral"
