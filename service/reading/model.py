@@ -45,7 +45,7 @@ class Quantity:
     low_open: bool = False
     high_open: bool = False
     kind: str = "count"  # count | percent | points | money | measure | duration | year | date
-    #                      | weekday | ordinal | rank | factor
+    #                      | month | weekday | ordinal | rank | factor
     unit: str = ""  # euro, dollar, day, km ...
     counted: tuple[str, ...] = ()  # index terms of what it counts ("soldat", "@soldiers")
     counted_span: tuple[int, int] | None = None  # where those words stand in this text

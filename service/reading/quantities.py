@@ -104,7 +104,7 @@ class QuantityReader:
         tok = tokens[i]
         if tok.kind == "code":
             return None
-        for special in (self._date, self._weekday, self._ordinal, self._factor):
+        for special in (self._date, self._month, self._weekday, self._ordinal, self._factor):
             hit = special(text, tokens, i, language)
             if hit:
                 return hit
@@ -492,6 +492,20 @@ class QuantityReader:
             return None
         value = month * 100.0 + day
         return _point(text, tok.start, nxt.end, value, "date"), 2
+
+    def _month(self, text: str, tokens: list[Token], i: int, language: str):
+        """Return a month of a year at token i ("im Jänner 2012", "in April 2011"), as
+        year * 100 + month. Only the month is taken: the year is read as a year too, so a
+        claim's year still meets a source that gives the year alone."""
+        tok = tokens[i]
+        month = self.lex.months.get(tok.norm)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if month is None or not tok.capitalised or nxt is None or text[tok.end : nxt.start] != " ":
+            return None
+        if not (nxt.is_number and re.fullmatch(r"1\d\d\d|20\d\d", nxt.text)):
+            return None
+        value = int(nxt.text) * 100.0 + month
+        return _point(text, tok.start, nxt.end, value, "month"), 1
 
     def _weekday(self, text: str, tokens: list[Token], i: int, language: str):
         tok = tokens[i]

@@ -188,8 +188,18 @@ def test_verify_has_a_documented_example():
     assert media["example"]["supporting"]
 
 
-def test_real_verify_response_fits_verdict_schema(client):
-    resp = client.post("/v1/verify", json={"claim": CLAIM})
+# Claims whose analysis holds every kind of quantity the reader knows.
+KINDS_OF_QUANTITY = [
+    CLAIM,
+    "Im Jänner 2022 stiegen die Gaspreise um 50 Prozent auf 2,5 Millionen Euro",
+    "On Friday, 6 January, the 65th unit doubled its 3000 soldiers for 8 days",
+    "Kasachstan ist das neuntgrößte Land, 20 Kilometer und 5 Prozentpunkte",
+]
+
+
+@pytest.mark.parametrize("claim", KINDS_OF_QUANTITY)
+def test_real_verify_response_fits_verdict_schema(client, claim):
+    resp = client.post("/v1/verify", json={"claim": claim})
     assert resp.status_code == 200
     body = resp.get_json()
     errors = sorted(component("Verdict").iter_errors(body), key=str)

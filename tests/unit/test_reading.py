@@ -249,6 +249,12 @@ def test_dates_ordinals_and_factors(reader, text, language, kind, value):
     assert (q.kind, q.low) == (kind, value)
 
 
+def test_a_month_with_its_year_is_read_with_the_year(reader):
+    found = reader.read("Das Schiff kenterte im Jänner 2012 vor der Insel", "de").quantities
+    assert [(q.kind, q.low) for q in found] == [("month", 201201), ("year", 2012)]
+    assert reader.read("Das Schiff kenterte im Jänner vor der Insel", "de").quantities == ()
+
+
 # Negation and opposites ----------------------------------------------------------------
 
 
