@@ -63,15 +63,17 @@ def test_a_count_of_people_compares_with_a_count_of_the_event(judge):
     assert judge("More than 1,000 people were arrested", passage).stance == "supports"
 
 
-def test_months_of_a_year_are_compared(judge):
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("Die Regierung der Stadt schloss den Hafen im Februar 2012", "contradicts"),
+        ("The city government closed the port in January 2012", "supports"),
+        ("Die Regierung der Stadt schloss den Hafen 2012", "supports"),  # the year alone
+    ],
+)
+def test_months_of_a_year_are_compared(judge, claim, stance):
     passage = "Die Regierung der Stadt schloss den Hafen im Jänner 2012."
-    assert judge("Die Regierung der Stadt schloss den Hafen im Februar 2012", passage).stance == (
-        "contradicts"
-    )
-    assert judge("The city government closed the port in January 2012", passage).stance == (
-        "supports"
-    )
-    assert judge("Die Regierung der Stadt schloss den Hafen 2012", passage).stance == "supports"
+    assert judge(claim, passage).stance == stance
 
 
 def test_percentages_and_years_are_compared(judge):
