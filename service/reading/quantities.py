@@ -25,6 +25,7 @@ WINDOW = 12  # German puts the verb last: "5000 Menschen wurden im Zuge ... fest
 NP_WORDS = 4  # at most this many words make the noun phrase after a number
 YEARS = (1000, 2100)
 YEARS_UNASKED = 1900  # below this, a four-digit number is a year only where a word asks for one
+YEAR_DIGITS = re.compile(r"1\d\d\d|20\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +271,7 @@ class QuantityReader:
         ("mehr als 2000", "2000 Soldaten", "2000 soldiers").
         """
         tok = tokens[i]
-        if not tok.is_number or unit or not re.fullmatch(r"1\d\d\d|20\d\d", tok.text):
+        if not tok.is_number or unit or not YEAR_DIGITS.fullmatch(tok.text):
             return None
         if not (YEARS[0] <= low <= YEARS[1] and high <= YEARS[1]):
             return None
@@ -502,7 +503,7 @@ class QuantityReader:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if month is None or not tok.capitalised or nxt is None or text[tok.end : nxt.start] != " ":
             return None
-        if not (nxt.is_number and re.fullmatch(r"1\d\d\d|20\d\d", nxt.text)):
+        if not (nxt.is_number and YEAR_DIGITS.fullmatch(nxt.text)):
             return None
         value = int(nxt.text) * 100.0 + month
         return _point(text, tok.start, nxt.end, value, "month"), 1
@@ -564,12 +565,10 @@ class QuantityReader:
         if suffix.norm not in self.lex.ordinal_suffixes or not value or not value.is_integer():
             return None
         noun = tokens[i + 2] if i + 2 < len(tokens) else None
-        numbers_noun = noun is not None and noun.text.isalpha()
-        span = (
-            (noun.start, noun.end)
-            if numbers_noun and noun.norm not in self.lex.ordinal_not_nouns
-            else None
-        )
+        if noun is not None and noun.text.isalpha() and noun.norm not in self.lex.ordinal_not_nouns:
+            span = (noun.start, noun.end)
+        else:
+            span = None
         return _point(text, tok.start, suffix.end, value, "ordinal", counted_span=span), 2
 
 

@@ -108,7 +108,8 @@ class StanceJudge:
             return NEUTRAL
         numbers = self.numbers.check(claim, passage) if claim.quantities else NumberFinding()
         words = coverage.value
-        uncompared = self._uncompared_figures(claim, numbers)
+        unpaired = numbers.unpaired(claim.quantities)
+        uncompared = self._figure_words(claim, unpaired)
         if uncompared:
             words = cover([*claim.topic, *uncompared], lean).value
         content = cover([g for g in [*claim.topic, *uncompared] if g.kind != "name"], lean).value
@@ -133,7 +134,7 @@ class StanceJudge:
             polarity=polarity,
             denial_addressed=addressed,
             figure_missing=bool(uncompared) and not any(present.find(g.native) for g in uncompared),
-            figure_elsewhere=self._figure_elsewhere(claim, passage, numbers),
+            figure_elsewhere=self._figure_elsewhere(unpaired, passage),
         )
         rule = decide(findings)
         if rule.stance == "none":
@@ -157,27 +158,24 @@ class StanceJudge:
         )
 
     @staticmethod
-    def _figure_elsewhere(claim: Claim, passage: Reading, numbers: NumberFinding) -> bool:
-        """Return whether the passage gives a claim figure for something else: both say what
-        it counts, and the number check found they count different things ("16
+    def _figure_elsewhere(unpaired: list[Quantity], passage: Reading) -> bool:
+        """Return whether the passage gives an unpaired claim figure for something else: both
+        say what it counts, and the number check found they count different things ("16
         Sicherheitskräfte getötet" for "16 Menschen starben")."""
-        compared = {p.claim.start for p in numbers.pairs}
         return any(
             (q.kind, q.unit, q.low, q.high) == (s.kind, s.unit, s.low, s.high)
-            for q in claim.quantities
-            if q.start not in compared and q.counted_span
+            for q in unpaired
+            if q.counted_span
             for s in passage.quantities
             if s.counted
         )
 
     @staticmethod
-    def _uncompared_figures(claim: Claim, numbers: NumberFinding) -> list[TermGroup]:
-        """Return the claim's figure words no source figure was compared with."""
-        compared = {p.claim.start for p in numbers.pairs}
-        spans = [(q.start, q.end) for q in claim.quantities if q.start not in compared]
+    def _figure_words(claim: Claim, unpaired: list[Quantity]) -> list[TermGroup]:
+        """Return the claim's words of figures no source figure was compared with."""
         return [
             g for g in claim.groups
-            if g.kind == "number" and any(a <= g.start and g.end <= b for a, b in spans)
+            if g.kind == "number" and any(q.start <= g.start and g.end <= q.end for q in unpaired)
         ]  # fmt: skip
 
 

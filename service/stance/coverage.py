@@ -137,20 +137,20 @@ class Weights:
     def __init__(self, idf: dict[str, float]):
         self.idf = idf
         self._groups: dict[TermGroup, float] = {}
-        seen = sorted(w for t, w in idf.items() if t and w < idf.get("", 1.0))
-        self.typical = seen[len(seen) // 2] if seen else idf.get("", 1.0)
+        self.unseen = idf.get("", 1.0)
+        seen = sorted(w for t, w in idf.items() if t and w < self.unseen)
+        self.typical = seen[len(seen) // 2] if seen else self.unseen
 
     def of(self, group: TermGroup) -> float:
         """Return the weight of a claim group."""
         found = self._groups.get(group)
         if found is None:
-            unseen = self.idf.get("", 1.0)
-            weights = [self.idf.get(p, unseen) for a in group.all_terms for p in a.split()]
-            seen = [w for w in weights if w < unseen]
+            weights = [self.idf.get(p, self.unseen) for a in group.all_terms for p in a.split()]
+            seen = [w for w in weights if w < self.unseen]
             if seen:
                 found = max(seen)
             elif group.kind == "name":
-                found = unseen
+                found = self.unseen
             else:
                 found = self.typical
             self._groups[group] = found

@@ -74,6 +74,11 @@ class NumberFinding:
             by_claim.setdefault(p.claim.start, set()).add(p.relation)
         return list(by_claim.values())
 
+    def unpaired(self, claim_figures: Sequence[Quantity]) -> list[Quantity]:
+        """Return the claim's figures that no source figure was compared with."""
+        compared = {p.claim.start for p in self.pairs}
+        return [q for q in claim_figures if q.start not in compared]
+
     @property
     def agrees(self) -> bool:
         """Every compared claim figure has a source figure that confirms it."""
