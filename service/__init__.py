@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from service.auth import KeyRing
+from service.auth import READ, WRITE, KeyRing
 from service.config import Config, SettingError
 from service.engine import build_service, keys_path
 from service.errors import register_error_handlers
@@ -26,9 +26,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
     logging.basicConfig(level=app.config["LOG_LEVEL"].upper())
-    for name in ("RATE_LIMIT_READS", "RATE_LIMIT_WRITES"):
+    rates = {}
+    for scope, name in ((READ, "RATE_LIMIT_READS"), (WRITE, "RATE_LIMIT_WRITES")):
         try:
-            Rate.parse(app.config[name])
+            rates[scope] = Rate.parse(app.config[name])
         except ValueError as error:
             raise SettingError(f"CLAIMS_{name}: {error}") from None
     collection, verifier = build_service(app.config)
@@ -36,6 +37,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["verifier"] = verifier
     app.extensions["keys"] = KeyRing(keys_path(app.config))
     app.extensions["limiter"] = RateLimiter(Path(app.config["DATA_DIR"]) / LIMITS_FILE)
+    app.extensions["rates"] = rates  # by scope; None: no limit
     register_error_handlers(app)
 
     from service import api

@@ -57,8 +57,6 @@ class Collection:
     ) -> int:
         """Bring the index up to the store's latest revision; return how many documents
         changed in it (`prepared`: documents this process has read already, by tag)."""
-        if self.is_current():
-            return 0
         return self.index.catch_up(self.store, self.pipeline, progress=progress, prepared=prepared)
 
     def sync_directory(self, corpus_dir: Path) -> DirectorySync | None:

@@ -16,7 +16,7 @@ from service.api import bp
 from service.api.common import current_collection
 from service.auth import READ, WRITE, ApiKey
 from service.errors import ForbiddenError, TooManyRequestsError, UnauthorizedError
-from service.limits import Rate, retry_after
+from service.limits import retry_after
 
 PREFLIGHT_MAX_AGE = "600"
 
@@ -73,8 +73,7 @@ def _authorise(scope: str) -> ApiKey | None:
 
 
 def _limit(scope: str, key: ApiKey | None) -> None:
-    setting = "RATE_LIMIT_WRITES" if scope == WRITE else "RATE_LIMIT_READS"
-    rate = Rate.parse(current_app.config[setting])
+    rate = current_app.extensions["rates"][scope]
     if rate is None:
         return
     bucket = f"{scope}:key:{key.name}" if key else f"{scope}:addr:{request.remote_addr}"

@@ -147,7 +147,7 @@ class SqliteDocumentStore:
 
     def _write(self, doc: Document, origin: str, current: StoredDocument | None) -> WriteResult:
         """Write one document inside an open transaction."""
-        live = current is not None and not current.deleted
+        live = _live(current) is not None
         if live and current.origin == origin and current.etag == etag_of(doc):
             return WriteResult("unchanged", current)
         revision, updated = self._next_revision(), _now()
