@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+import Stemmer
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - non-POSIX platforms build without a lock
@@ -36,7 +38,7 @@ Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -552,20 +554,24 @@ def _write_table(source: Path, target: Path, signature: str, progress: Progress)
         connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         # The primary key (english, rank) is the index lookups use; WITHOUT ROWID keeps
         # the rows inside that index instead of storing them twice.
+        # german_stem: the stem of a one-word German translation, so that an inflected
+        # form ("Bewohnern", "indische") finds the entry of its base form.
         connection.execute(
             "CREATE TABLE translation (english TEXT NOT NULL, rank INTEGER NOT NULL,"
-            " german TEXT NOT NULL, PRIMARY KEY (english, rank)) WITHOUT ROWID"
+            " german TEXT NOT NULL, german_stem TEXT, PRIMARY KEY (english, rank)) WITHOUT ROWID"
         )
+        stem = _GERMAN_STEM.stemWord
         connection.executemany(
-            "INSERT INTO translation VALUES (?, ?, ?)",
+            "INSERT INTO translation VALUES (?, ?, ?, ?)",
             (
-                (english, rank, german)
+                (english, rank, german, None if " " in german else stem(german.lower()))
                 for english in sorted(table)
                 for rank, (german, _) in enumerate(table[english][:MAX_PER_KEY])
             ),
         )
         # German -> English: the same pairs looked up from the German side.
         connection.execute("CREATE INDEX translation_by_german ON translation (german, rank)")
+        connection.execute("CREATE INDEX translation_by_stem ON translation (german_stem, rank)")
         progress(0.93)
         connection.execute(
             "CREATE TABLE vocabulary (word TEXT NOT NULL, kind TEXT NOT NULL,"
@@ -713,6 +719,32 @@ def _build_lock(cache: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+_GERMAN_STEM = Stemmer.Stemmer("german")
+# "barred" -> "bar", "planned" -> "plan"; not "called" -> "cal" or "added" -> "ad".
+_DOUBLED = re.compile(r"[^aeiou][aeiou]([bdgkmnprt])\1$")
+
+
+def english_base_forms(word: str) -> list[str]:
+    """Return the forms an inflected English word may be listed under, likeliest first:
+    plural and third person ("-s", "-es", "-ies"), past ("-ed") and gerund ("-ing")."""
+    forms: list[str] = []
+    for ending, replacements in (
+        ("ies", ("y",)),
+        ("ied", ("y",)),
+        ("es", ("e", "")),
+        ("s", ("",)),
+        ("ed", ("e", "")),
+        ("ing", ("e", "")),
+    ):
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 3 or word.endswith("ss"):
+            continue
+        if ending in ("ed", "ing") and _DOUBLED.search(stem):
+            forms.append(stem[:-1])
+        forms += [stem + r for r in replacements]
+    return list(dict.fromkeys(forms))
+
+
 def _normalise(word: str) -> str:
     """Lookup key for caller input: lowercase, single spaces, typographic apostrophes unified."""
     return " ".join(word.replace("’", "'").lower().split()).strip(_EDGE_PUNCTUATION)
@@ -760,8 +792,22 @@ class Dictionary:
             self._pid = os.getpid()
         return self._connection
 
+    def _rows(self, query: str, parameters: tuple) -> list[str]:
+        """Return the first column of a lookup; a broken cache answers nothing."""
+        try:
+            with self._lock:
+                return [row for (row,) in self._reader().execute(query, parameters)]
+        except sqlite3.Error as error:
+            # A deleted or corrupted cache degrades to "no translation", not a failed request.
+            logger.warning("dictionary lookup failed in %s: %s", self.path, error)
+            return []
+
     def translate(self, word: str, limit: int = 4) -> list[str]:
-        """Return German translations of an English word or phrase, most common sense first."""
+        """Return German translations of an English word or phrase, most common sense first.
+
+        A word the dictionary does not list as written is looked up by its base forms
+        ("projections" -> "projection", "halted" -> "halt").
+        """
         if not self.available or limit <= 0:
             return []
         key = _normalise(word)
@@ -769,42 +815,38 @@ class Dictionary:
             return []
         # A sentence-final "." is not part of the word, but "etc." or "u.s." keep theirs.
         keys = [key, key.rstrip(".")] if key.endswith(".") and key.rstrip(".") else [key]
-        try:
-            with self._lock:
-                connection = self._reader()
-                for candidate in keys:
-                    rows = connection.execute(
-                        "SELECT german FROM translation WHERE english = ? ORDER BY rank LIMIT ?",
-                        (candidate, limit),
-                    ).fetchall()
-                    if rows:
-                        break
-        except sqlite3.Error as error:
-            # A deleted or corrupted cache degrades to "no translation", not a failed request.
-            logger.warning("dictionary lookup failed in %s: %s", self.path, error)
-            return []
-        return [german for (german,) in rows]
+        if " " not in key:
+            keys += english_base_forms(key)
+        for candidate in keys:
+            rows = self._rows(
+                "SELECT german FROM translation WHERE english = ? ORDER BY rank LIMIT ?",
+                (candidate, limit),
+            )
+            if rows:
+                return rows
+        return []
 
     def translate_back(self, word: str, limit: int = 4) -> list[str]:
-        """Return English translations of a German word, most common sense first."""
+        """Return English translations of a German word, most common sense first.
+
+        A form the dictionary does not list ("Bewohnern", "indische") is looked up by its
+        stem, entries of the same case (noun or not) first.
+        """
         if not self.available or limit <= 0:
             return []
         key = " ".join(word.split())
-        try:
-            with self._lock:
-                rows = (
-                    self._reader()
-                    .execute(
-                        "SELECT english FROM translation WHERE german IN (?, ?)"
-                        " ORDER BY rank, length(english) LIMIT ?",
-                        (key, key[:1].upper() + key[1:], limit),
-                    )
-                    .fetchall()
-                )
-        except sqlite3.Error as error:
-            logger.warning("dictionary lookup failed in %s: %s", self.path, error)
-            return []
-        return list(dict.fromkeys(english for (english,) in rows))
+        rows = self._rows(
+            "SELECT english FROM translation WHERE german IN (?, ?)"
+            " ORDER BY rank, length(english) LIMIT ?",
+            (key, key[:1].upper() + key[1:], limit),
+        )
+        if not rows and key and " " not in key:
+            rows = self._rows(
+                "SELECT english FROM translation WHERE german_stem = ?"
+                " ORDER BY substr(german, 1, 1) != ?, rank, length(english) LIMIT ?",
+                (_GERMAN_STEM.stemWord(key.lower()), key[:1], limit),
+            )
+        return list(dict.fromkeys(rows))
 
     def words(self, kind: str) -> frozenset[str]:
         """Return the single words of one kind ("de-noun", "de", "en"); empty without a lookup."""

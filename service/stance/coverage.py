@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from service.claims.analysis import TermGroup
+from service.lexicon import is_tag
 
 # A claim term found only in the text around a passage (its headline and lead, the sentences
 # next to it) counts this much where the passage leans on that text: a sentence that points
@@ -127,11 +128,12 @@ class Coverage:
 class Weights:
     """How much each claim group weighs: the IDF of its rarest term that the corpus has.
 
-    An English word of a claim is unseen in German passages; its German translations say
-    how rare the idea is there. A word the corpus never uses in any form is in no passage,
-    so it tells none apart: it weighs as the median of the claim's terms the corpus has, not
-    as the rarest (an unknown name still weighs the most). Computed once per group for all
-    the passages of a claim.
+    The claim's own words count first: a translation met by chance ("terra" in a German
+    corpus) must not outweigh the German word itself. An English word of a claim is unseen
+    in German passages; its translations and synonym tags say how rare the idea is there.
+    A word the corpus never uses in any form is in no passage, so it tells none apart: it
+    weighs as the median of the claim's terms the corpus has, not as the rarest (an unknown
+    name still weighs the most). Computed once per group for all the passages of a claim.
     """
 
     def __init__(self, idf: dict[str, float]):
@@ -141,12 +143,16 @@ class Weights:
         seen = sorted(w for t, w in idf.items() if t and w < self.unseen)
         self.typical = seen[len(seen) // 2] if seen else self.unseen
 
+    def _seen(self, alternatives: Iterable[str]) -> list[float]:
+        weights = (self.idf.get(p, self.unseen) for a in alternatives for p in a.split())
+        return [w for w in weights if w < self.unseen]
+
     def of(self, group: TermGroup) -> float:
         """Return the weight of a claim group."""
         found = self._groups.get(group)
         if found is None:
-            weights = [self.idf.get(p, self.unseen) for a in group.all_terms for p in a.split()]
-            seen = [w for w in weights if w < self.unseen]
+            own = [a for a in group.native if not is_tag(a)]
+            seen = self._seen(own) or self._seen(group.all_terms)
             if seen:
                 found = max(seen)
             elif group.kind == "name":

@@ -79,3 +79,11 @@ def test_a_word_the_corpus_never_uses_weighs_as_a_typical_claim_word():
     assert idf.of(group("verrammelt")) == 3.0
     assert idf.of(group("hafen")) == 3.0
     assert idf.of(group("gruber", kind="name")) == 9.0  # an unknown name stays rare
+
+
+def test_the_claims_own_words_weigh_before_their_translations():
+    # A translation the corpus uses by chance ("terra" in a German corpus) says nothing
+    # about how rare the claim's own word is there.
+    idf = Weights({"": 9.0, "land": 2.0, "terra": 8.0})
+    assert idf.of(TermGroup("landeten", 0, 8, ("land",), "word", ("terra",))) == 2.0
+    assert idf.of(TermGroup("landed", 0, 6, ("landed",), "word", ("terra",))) == 8.0

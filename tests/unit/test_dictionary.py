@@ -337,3 +337,27 @@ def test_real_dictionary_best_translation(
     real_dictionary: Dictionary, english: str, expected: str
 ) -> None:
     assert real_dictionary.translate(english, limit=1) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("projections", ["projection"]),
+        ("studies", ["study", "studie", "studi"]),
+        ("barred", ["bar", "barre", "barr"]),  # a doubled consonant after a short vowel
+        ("called", ["calle", "call"]),  # "-ll" is the word's own
+        ("processes", ["processe", "process"]),
+        ("kiss", []),
+        ("is", []),
+    ],
+)
+def test_english_base_forms(word: str, forms: list[str]) -> None:
+    assert ding.english_base_forms(word) == forms
+
+
+def test_inflected_forms_find_their_entry(dictionary: Dictionary) -> None:
+    # Forms the dictionary does not list: German by stem, English by base form.
+    assert dictionary.translate_back("Regierungen") == ["government"]
+    assert dictionary.translate_back("vergangenen") == ["last"]
+    assert dictionary.translate("governments") == ["Regierung"]
+    assert dictionary.translate_back("Unbekanntem") == []
