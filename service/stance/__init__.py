@@ -130,7 +130,7 @@ class StanceJudge:
             content=content,
             predicate=predicate,
             numbers=numbers,
-            names=self.names.check(claim, passage, coverage, around),
+            names=self.names.check(claim, passage, coverage, around, present),
             polarity=polarity,
             denial_addressed=addressed,
             figure_missing=bool(uncompared) and not any(present.find(g.native) for g in uncompared),

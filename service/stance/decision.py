@@ -85,7 +85,13 @@ RULES = (
     ),
     Rule(
         "name given to another",
-        lambda f: f.names.swapped and f.content >= SWAP and not f.polarity.flipped,
+        lambda f: (
+            f.names.swapped
+            and (
+                f.content >= SWAP or f.names.in_place and f.words >= TOPIC and not f.figure_missing
+            )
+            and not f.polarity.flipped
+        ),
         "contradicts",
         lambda f: f"says this of {', '.join(f.names.others[:3])}, not of {_names(f)}",
     ),

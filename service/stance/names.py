@@ -11,8 +11,12 @@ from dataclasses import dataclass
 
 from service.claims.analysis import Claim, TermGroup
 from service.reading import Vocabulary
-from service.reading.model import Reading
+from service.reading.model import Name, Reading
 from service.stance.coverage import Coverage, PassageTerms
+
+# Words "stand together" across at most this many function words of at most this length.
+MAX_GAP_WORDS = 2
+MAX_GAP_LENGTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +25,7 @@ class NameFinding:
 
     missing: tuple[TermGroup, ...] = ()
     others: tuple[str, ...] = ()  # names in the passage the claim does not give, as written
+    in_place: bool = False  # another name stands next to a word the claim's name stands by
 
     @property
     def swapped(self) -> bool:
@@ -38,6 +43,34 @@ def _first_name(claim: Claim, group: TermGroup, coverage: Coverage) -> bool:
     return adjacent and surname in coverage.matched
 
 
+def _close(gap: str) -> bool:
+    """Return whether two words stand together: at most two short function words or a
+    list comma between them ("im Sender CBS", "rally at Königsplatz", "Frankreich, Italien")."""
+    words = gap.replace(",", " ").split()
+    return len(words) <= MAX_GAP_WORDS and all(
+        w.isalpha() and w.islower() and len(w) <= MAX_GAP_LENGTH for w in words
+    )
+
+
+def _neighbours(claim: Claim, missing: tuple[TermGroup, ...]) -> list[TermGroup]:
+    """Return the claim words that stand right next to one of its missing names."""
+    groups = claim.groups
+    out = []
+    for i, g in enumerate(groups):
+        if g not in missing:
+            continue
+        for j, step in ((i - 1, -1), (i + 1, 1)):
+            while 0 <= j < len(groups) and groups[j] in missing:
+                j += step
+            if not 0 <= j < len(groups):
+                continue
+            n, edge = groups[j], groups[j - step]  # edge: the name word next to it
+            gap = claim.text[n.end : edge.start] if step < 0 else claim.text[edge.end : n.start]
+            if n.kind != "number" and _close(gap):
+                out.append(n)
+    return out
+
+
 class NameCheck:
     """Checks a passage for the claim's names."""
 
@@ -45,13 +78,20 @@ class NameCheck:
         self.places = vocabulary.places
 
     def check(
-        self, claim: Claim, passage: Reading, coverage: Coverage, around: PassageTerms
+        self,
+        claim: Claim,
+        passage: Reading,
+        coverage: Coverage,
+        around: PassageTerms,
+        present: PassageTerms,
     ) -> NameFinding:
         """Return which claim names the passage (with its context) lacks, and its other names.
 
         A country or city the claim names may go unsaid where the text names no other place:
         a national news item rarely repeats its country. A first name may go unsaid where the
-        surname is given.
+        surname is given. Another name stands in the claim name's place where it stands next
+        to a passage word that the claim has next to its name ("im Sender CBS" for "im Sender
+        Fox News").
         """
         if not coverage.missing_names:
             return NameFinding()
@@ -74,4 +114,26 @@ class NameCheck:
         if not missing:
             return NameFinding()
         written = dict.fromkeys(passage.text[n.start : n.end] for n in others)
-        return NameFinding(missing, tuple(written))
+        in_place = self._in_place(claim, passage, missing, others, present)
+        return NameFinding(missing, tuple(written), in_place)
+
+    @staticmethod
+    def _in_place(
+        claim: Claim,
+        passage: Reading,
+        missing: tuple[TermGroup, ...],
+        others: list[Name],
+        present: PassageTerms,
+    ) -> bool:
+        same = claim.language == passage.language
+        text = passage.text
+        for neighbour in _neighbours(claim, missing):
+            found = present.find(neighbour.alternatives(same))
+            for t in passage.terms:
+                if t.term != found:
+                    continue
+                for n in others:
+                    gap = text[t.end : n.start] if t.end <= n.start else text[n.end : t.start]
+                    if (t.end <= n.start or n.end <= t.start) and _close(gap):
+                        return True
+        return False

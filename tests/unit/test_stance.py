@@ -127,6 +127,17 @@ def test_a_claim_about_one_name_is_not_supported_by_a_sentence_about_another(jud
     assert judge(claim, "Die Partei von Anna Berger führt die Umfrage an.").stance == "supports"
 
 
+def test_another_name_in_the_claim_names_place_gives_the_statement_to_another(judge):
+    # The passage says less than the swap row needs in words, but the other town stands
+    # just where the claim's stands: next to "Regierung", as in the claim.
+    claim = "Huber von der Regierung in Nordheim schloss den Hafen wegen steigender Preise für Gas"
+    j = judge(claim, "Huber von der Regierung in Südheim schloss den Hafen.")
+    assert j.stance == "contradicts"
+    assert "says this of Südheim, not of Nordheim" in j.reasons
+    elsewhere = judge(claim, "Huber von der Regierung schloss den Hafen, sagte Ingrid Südheim.")
+    assert elsewhere.stance == "related"
+
+
 def test_a_country_may_go_unsaid_where_no_other_place_is_named(judge):
     claim = "Die Regierung von Österreich schloss den Hafen"
     assert judge(claim, "Die Regierung schloss den Hafen.").stance == "supports"
