@@ -32,15 +32,19 @@ class NameFinding:
         return bool(self.missing and self.others)
 
 
-def _first_name(claim: Claim, group: TermGroup, coverage: Coverage) -> bool:
-    """Return whether a name is a first name whose surname the passage gives ("Antony
-    Blinken" / "Außenminister Blinken")."""
+def _first_name(
+    claim: Claim, group: TermGroup, coverage: Coverage, around: PassageTerms, same: bool
+) -> bool:
+    """Return whether a name is a first name whose surname the passage or the text around
+    it gives ("Antony Blinken" / "Außenminister Blinken")."""
     following = [g for g in claim.groups if g.start > group.end]
     if not following:
         return False
     surname = following[0]
     adjacent = claim.text[group.end : surname.start] == " " and surname.word[:1].isupper()
-    return adjacent and surname in coverage.matched
+    return adjacent and (
+        surname in coverage.matched or around.find(surname.alternatives(same)) is not None
+    )
 
 
 def _close(gap: str) -> bool:
@@ -109,7 +113,7 @@ class NameCheck:
             g
             for g in coverage.missing_names
             if (places_here or not any(a in self.places for a in g.all_terms))
-            and not _first_name(claim, g, coverage)
+            and not _first_name(claim, g, coverage, around, same)
         )
         if not missing:
             return NameFinding()

@@ -118,14 +118,19 @@ class PolarityCheck:
             flips += 1
             reasons.append(f"opposite: claim says '{group.word}', source says '{term}'")
             marks.extend((t.start, t.end) for t in passage.terms if t.term == term)
-        negations = [
-            n
-            for n in passage.negations
-            if any(n.scope_start <= s < n.scope_end for s, _ in word_spans)
+        # A shared name counts after the cue only: "keine Fahrgäste mehr in die S45" negates
+        # what is said of the S45, "Putin schickte keine Truppen" nothing said of Putin.
+        name_starts = [
+            t.start for t in passage.terms if t.term in matched_terms and t.kind == "name"
         ]
-        source_negated = any(
-            sum(n.scope_start <= s < n.scope_end for n in negations) % 2 == 1 for s, _ in word_spans
-        )
+
+        def covered(n: Negation) -> list[int]:
+            words = [s for s, _ in word_spans if n.scope_start <= s < n.scope_end]
+            return words + [s for s in name_starts if n.end <= s < n.scope_end]
+
+        negations = [n for n in passage.negations if covered(n)]
+        spans = {s for n in negations for s in covered(n)}
+        source_negated = any(sum(s in covered(n) for n in negations) % 2 == 1 for s in spans)
         marks.extend((n.start, n.end) for n in negations)
         if source_negated != claim.negated:
             flips += 1

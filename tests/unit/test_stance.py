@@ -148,6 +148,10 @@ def test_a_country_may_go_unsaid_where_no_other_place_is_named(judge):
 def test_a_first_name_may_go_unsaid(judge):
     claim = "Anna Berger schloss den Hafen"
     assert judge(claim, "Ministerin Berger schloss den Hafen.").stance == "supports"
+    # The sentence before names her by her surname.
+    passage = "Am Morgen schloss sie den Hafen."
+    assert judge(claim, passage, context="Ministerin Berger sprach.").stance == "supports"
+    assert judge(claim, passage).stance == "related"
 
 
 def test_a_missing_name_leaves_the_passage_related(judge):
@@ -166,6 +170,14 @@ def test_a_denial_in_other_words_agrees(judge):
 def test_the_claim_denying_what_the_source_asserts_is_contradicted(judge):
     j = judge("Die Polizei hat niemanden festgenommen", "Die Polizei hat 40 Menschen festgenommen.")
     assert j.stance == "contradicts"
+
+
+def test_a_negation_before_a_shared_name_negates_what_is_said_of_it(judge):
+    # The only shared words the cue reaches are names: "no let-up in the US bombing".
+    claim = "The US bombing of Kandahar has eased."
+    j = judge(claim, "Residents said there had been no let-up in the US bombing of Kandahar.")
+    assert j.stance == "contradicts"
+    assert judge(claim, "Residents said the US bombing of Kandahar had eased.").stance == "supports"
 
 
 def test_both_denying_agree(judge):
