@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from rapidfuzz.distance import Levenshtein
+
 from service.claims.analysis import TermGroup
 from service.lexicon import is_tag
 
@@ -30,6 +32,9 @@ PART_WEIGHT = 0.5
 # A word found only through a synonym (a word that shares a translation) counts this much.
 SYNONYM_WEIGHT = 0.7
 MIN_COMPOUND = MIN_STEM + 3
+# A name of at least this length is the same name spelt one letter apart ("Karsai" / "Karzai",
+# "Hannover" / "Hanover"): transliterations and spellings differ across languages.
+MIN_SPELLING = 5
 
 
 def _truncations(term: str) -> range:
@@ -93,6 +98,20 @@ class PassageTerms:
             found_one = self._one(a)
             if found_one is not None:
                 return found_one
+        return None
+
+    def find_spelling(self, alternatives: Sequence[str]) -> str | None:
+        """Return a passage term that spells one of the (name) alternatives one letter apart."""
+        for a in alternatives:
+            if len(a) < MIN_SPELLING or not a.isalpha():
+                continue
+            for t in self.exact:
+                if (
+                    t[:1] == a[:1]
+                    and abs(len(t) - len(a)) <= 1
+                    and Levenshtein.distance(a, t, score_cutoff=1) <= 1
+                ):
+                    return t
         return None
 
     def find_part(self, alternatives: Sequence[str]) -> str | None:
@@ -195,6 +214,12 @@ def measure(
             matched.append(g)
             value += PART_WEIGHT * weights.of(g)
             terms.add(part)
+            continue
+        spelt = passage.find_spelling(alternatives) if g.kind == "name" else None
+        if spelt is not None:
+            matched.append(g)
+            value += weights.of(g)
+            terms.add(spelt)
             continue
         near = passage.find(g.near(same_language))
         if near is not None:

@@ -104,7 +104,9 @@ class NameCheck:
         others = [
             name
             for name in passage.names
-            if mine.find(name.parts) is None and mine.find((name.key,)) is None
+            if mine.find(name.parts) is None
+            and mine.find((name.key,)) is None
+            and mine.find_spelling((name.key,)) is None
         ]
         places_here = any(n.key in self.places for n in passage.names) or any(
             t in self.places for t in around.exact

@@ -87,3 +87,20 @@ def test_the_claims_own_words_weigh_before_their_translations():
     idf = Weights({"": 9.0, "land": 2.0, "terra": 8.0})
     assert idf.of(TermGroup("landeten", 0, 8, ("land",), "word", ("terra",))) == 2.0
     assert idf.of(TermGroup("landed", 0, 6, ("landed",), "word", ("terra",))) == 8.0
+
+
+@pytest.mark.parametrize(
+    ("terms", "found"),
+    [
+        (["karzai", "said"], "karzai"),  # one letter apart
+        (["kabul"], None),
+        (["karsaii"], "karsaii"),  # one letter more
+        (["barsai"], None),  # another first letter
+    ],
+)
+def test_a_name_spelt_one_letter_apart_is_the_same_name(terms, found):
+    assert PassageTerms(terms).find_spelling(["karsai"]) == found
+    g = group("karsai", kind="name")
+    coverage = measure([g], True, PassageTerms(terms), Weights({"": 1.0}), PassageTerms([]))
+    assert coverage.value == (1.0 if found else 0.0)
+    assert PassageTerms(["karzai"]).find_spelling(["karzai"[:4]]) is None  # too short to tell
