@@ -26,6 +26,10 @@ TRANSLATIONS_PER_PHRASE = 3
 # Synonyms come from translating a word there and back: this many translations, and this
 # many words back from each.
 PIVOT_OUT, PIVOT_BACK = 3, 3
+# A German compound the dictionary lacks is read as a first part and a head of at least
+# these lengths, and translates as this many of each part's senses combined.
+MIN_MODIFIER, MIN_HEAD = 3, 4
+COMPOUND_SENSES = 2
 OTHER = {"de": "en", "en": "de"}
 
 
@@ -218,9 +222,29 @@ class ClaimAnalyzer:
                     continue
             word = g.native[0] if g.kind == "name" else g.word  # "Germany's" -> germany
             found = self._lookup(word, lang, TRANSLATIONS_PER_WORD)
+            if not found and lang == "de" and g.kind == "word":
+                found = self._compound(word)
             out.append(self._with(g, found, lang) if found else g)
             i += 1
         return out
+
+    def _compound(self, word: str) -> list[str]:
+        """Return translations of a German compound the dictionary does not list, as phrases
+        of its first part and its longest head that both translate ("Weihnachtsflüge" ->
+        "christmas flights"): a source that gives only the head still meets it in part."""
+        for k in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+            head = self.dictionary.translate_back(word[k].upper() + word[k + 1 :], COMPOUND_SENSES)
+            if not head:
+                continue
+            first = word[:k]
+            for link in self.lexicon.compound_links:
+                part = first.removesuffix(link) if link else first
+                if part == first and link or len(part) < MIN_MODIFIER:
+                    continue
+                senses = self.dictionary.translate_back(part, COMPOUND_SENSES)
+                if senses:
+                    return [f"{m} {h}" for m in senses for h in head]
+        return []
 
     def _lookup(self, words: str, lang: str, limit: int) -> list[str]:
         if lang == "en":

@@ -247,3 +247,9 @@ def test_one_credible_dissenting_source_makes_a_conflict():
     assert decide(majority, [evidence("d", "contradicts", 0.1)])[0] == "supported"
     assert decide([], dissent)[0] == "refuted"
     assert decide([], []) == ("not_enough_info", 0.9)
+
+
+def test_a_compound_the_dictionary_lacks_translates_by_its_parts(claims, judge):
+    [party, _] = claims.analyse("Die Regierungspartei verlor").groups
+    assert party.foreign == ("govern parti",)  # "Regierung" + "s" + "Partei"
+    assert judge("Die Regierungspartei verlor", "The government party lost.").stance == "supports"
