@@ -190,6 +190,14 @@ class Lexicon:
         return re.compile("(?:" + "|".join(map(re.escape, stems)) + ")")
 
     @functools.cached_property
+    def fused(self) -> re.Pattern[str]:
+        """Return a pattern for a German number word fused with a unit ("dreijähriges"): its
+        groups are the number word and the unit's part."""
+        units = "|".join(re.escape(w) for w in sorted(self.fused_units, key=len, reverse=True))
+        endings = "|".join(re.escape(e) for e in self.word_endings if e)
+        return re.compile(rf"^({self.spelled['de'].pattern.strip('^$')})({units})(?:{endings})?$")
+
+    @functools.cached_property
     def quantity_start(self) -> re.Pattern[str]:
         """Return a pattern for the words a quantity may start with (digits aside)."""
         words = {*self.months, *self.weekdays, *self.fractions, *self.articles, *self.half_words}
@@ -201,6 +209,7 @@ class Lexicon:
             *(re.escape(w) for w in sorted(stems, key=len, reverse=True)),
             *(p + "$" for p in spelled),
             *(p + re.escape(self.half_suffix) + "$" for p in spelled),
+            self.fused.pattern.lstrip("^"),
         ]
         return re.compile("(?:" + "|".join(alternatives) + ")")
 
@@ -211,6 +220,7 @@ class Lexicon:
         self.units_before = {w: unit for unit, words in data["before"].items() for w in words}
         self.unit_kinds = {unit: kind for kind, units in data["kinds"].items() for unit in units}
         self.duration_words = frozenset(data["duration_words"]["words"])
+        self.fused_units = {w: unit for unit, words in data["fused"].items() for w in words}
         self.half_suffix = data["halves"]["suffix"]
         self.half_words = {k: float(v) for k, v in data["halves"]["words"].items()}
         self.clock = frozenset(data["clock"]["words"])

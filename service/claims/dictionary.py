@@ -38,7 +38,7 @@ Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -458,7 +458,10 @@ def parse_ding(
     return grouped
 
 
-_NOUN = re.compile(r"^\s*([^\s{}\[\]();|/]+)\s*\{(?:m|f|n|pl)(?:,\s*(?:m|f|n))*\}")
+# A noun with its gender, maybe after a comment on its sense: "(politischer) Flüchtling {m}".
+_NOUN = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?([^\s{}\[\]();|/]+)\s*\{(?:m|f|n|pl)(?:,\s*(?:m|f|n))*\}"
+)
 _MARKUP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/")
 
 

@@ -109,16 +109,21 @@ class QuantityReader:
             hit = special(text, tokens, i, language)
             if hit:
                 return hit
-        found = self._number(text, tokens, i, language) or self._vague(tokens, i)
+        fused = self._fused(tok)
+        found = fused or self._number(text, tokens, i, language) or self._vague(tokens, i)
         if found is None:
             return None
         j = i + found.used  # the first token after the number
         low, high = found.low, found.high
-        rng = self._range_end(text, tokens, i, j, language)
+        rng = None if fused else self._range_end(text, tokens, i, j, language)
         if rng is not None:
             high_found, j = rng
             high = high_found.high
-        unit, kind, j = self._unit_after(text, tokens, j)
+        if fused:
+            unit = self.lex.fused_units[self.lex.fused.match(tok.norm)[2]]
+            kind = _kind_of(unit, self.lex)
+        else:
+            unit, kind, j = self._unit_after(text, tokens, j)
         if kind == "duration" and j < len(tokens) and tokens[j].norm in self.lex.duration_words:
             j += 1  # "acht Tage lang", "17 Jahre alt"
         before_unit, sign_at = self._unit_before(text, tok)
@@ -189,6 +194,17 @@ class QuantityReader:
                 ):
                     j += 1
         return _Found(value, value, j - i)
+
+    def _fused(self, tok: Token) -> _Found | None:
+        """Return the number of a German number word fused with a unit ("dreijährig")."""
+        m = self.lex.fused.match(tok.norm) if tok.kind == "word" else None
+        if m is None:
+            return None
+        try:
+            value = float(text2num(m[1], "de"))
+        except ValueError:
+            return None
+        return _Found(value, value, 1)
 
     def _spelled(self, tokens: list[Token], i: int, language: str) -> tuple[float | None, int]:
         word = tokens[i].norm

@@ -361,3 +361,8 @@ def test_inflected_forms_find_their_entry(dictionary: Dictionary) -> None:
     assert dictionary.translate_back("vergangenen") == ["last"]
     assert dictionary.translate("governments") == ["Regierung"]
     assert dictionary.translate_back("Unbekanntem") == []
+
+
+def test_a_noun_after_a_comment_on_its_sense_is_a_noun() -> None:
+    words = parse_vocabulary(["(politischer) Flüchtling {m} [pol.] | Flüchtlinge {pl} :: refugee"])
+    assert "flüchtling" in words["de-noun"]

@@ -167,6 +167,10 @@ def test_names_are_told_from_common_words(reader, text, language, names):
         ("zweieinhalb bis drei Minuten", "de", 2.5, 3, "duration", "minute"),
         ("more than two dozen rebels", "en", 24, math.inf, "count", ""),
         ("less than about five millimetres", "en", 0, 5, "measure", "millimetre"),
+        ("ein dreijähriges Programm", "de", 3, 3, "duration", "year"),
+        ("die zweitägige Konferenz", "de", 2, 2, "duration", "day"),
+        ("eine einjährige Frist", "de", 1, 1, "duration", "year"),
+        ("ein vierzehntägiger Urlaub", "de", 14, 14, "duration", "day"),
     ],
 )
 def test_figures_as_intervals_with_kind_and_unit(reader, text, language, low, high, kind, unit):

@@ -253,3 +253,9 @@ def test_a_compound_the_dictionary_lacks_translates_by_its_parts(claims, judge):
     [party, _] = claims.analyse("Die Regierungspartei verlor").groups
     assert party.foreign == ("govern parti",)  # "Regierung" + "s" + "Partei"
     assert judge("Die Regierungspartei verlor", "The government party lost.").stance == "supports"
+
+
+def test_durations_fused_with_their_number_are_compared(judge):
+    claim = "Die Regierung schloss den Hafen für ein dreijähriges Programm"
+    j = judge(claim, "Die Regierung schloss den Hafen für ein zweijähriges Programm.")
+    assert j.stance == "contradicts"
