@@ -23,6 +23,8 @@ UMLAUT = re.compile(r"[äöüß]")
 # Ordnung, Auftrag, Befehl ...), few enough to keep stray senses rare.
 TRANSLATIONS_PER_WORD = 8
 TRANSLATIONS_PER_PHRASE = 3
+# Phrases of up to this many adjacent words are looked up whole ("short-time work").
+PHRASE_WORDS = 3
 # Synonyms come from translating a word there and back: this many translations, and this
 # many words back from each.
 PIVOT_OUT, PIVOT_BACK = 3, 3
@@ -210,16 +212,11 @@ class ClaimAnalyzer:
                 out.append(g)
                 i += 1
                 continue
-            nxt = groups[i + 1] if i + 1 < len(groups) else None
-            if nxt is not None and nxt.kind != "number" and _adjacent(text, g, nxt):
-                phrase = text[g.start : nxt.end]
-                found = self._lookup(phrase, lang, TRANSLATIONS_PER_PHRASE)
-                if found:
-                    native = (" ".join(_plain(g.native) + _plain(nxt.native)),)
-                    native += tuple(a for a in (*g.native, *nxt.native) if is_tag(a))
-                    out.append(self._with(g, found, lang, end=nxt.end, word=phrase, native=native))
-                    i += 2
-                    continue
+            phrase = self._phrase(groups, i, text, lang)
+            if phrase is not None:
+                out.append(phrase[0])
+                i += phrase[1]
+                continue
             word = g.native[0] if g.kind == "name" else g.word  # "Germany's" -> germany
             found = self._lookup(word, lang, TRANSLATIONS_PER_WORD)
             if not found and lang == "de" and g.kind == "word":
@@ -227,6 +224,30 @@ class ClaimAnalyzer:
             out.append(self._with(g, found, lang) if found else g)
             i += 1
         return out
+
+    def _phrase(
+        self, groups: list[TermGroup], i: int, text: str, lang: str
+    ) -> tuple[TermGroup, int] | None:
+        """Return the longest phrase of adjacent words from group i that the dictionary knows
+        ("short-time work", "labour market") as one group, and how many groups it takes."""
+        run = groups[i : i + 1]
+        while (
+            len(run) < PHRASE_WORDS
+            and i + len(run) < len(groups)
+            and groups[i + len(run)].kind != "number"
+            and _adjacent(text, run[-1], groups[i + len(run)])
+        ):
+            run.append(groups[i + len(run)])
+        for size in range(len(run), 1, -1):
+            first, last = run[0], run[size - 1]
+            words = text[first.start : last.end]
+            found = self._lookup(words, lang, TRANSLATIONS_PER_PHRASE)
+            if found:
+                parts = run[:size]
+                native = (" ".join(t for p in parts for t in _plain(p.native)),)
+                native += tuple(a for p in parts for a in p.native if is_tag(a))
+                return self._with(first, found, lang, last.end, words, native), size
+        return None
 
     def _compound(self, word: str) -> list[str]:
         """Return translations of a German compound the dictionary does not list, as phrases

@@ -56,6 +56,7 @@ Wien {n} [geogr.] :: Vienna
 Österreich {n} [geogr.] :: Austria
 melden {vt} | meldete | gemeldet :: to report | reported | reported
 Tod {m} | Tode {pl} :: death | deaths
+Kurzarbeit {f} :: short-time work
 """
 
 

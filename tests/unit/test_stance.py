@@ -259,3 +259,9 @@ def test_durations_fused_with_their_number_are_compared(judge):
     claim = "Die Regierung schloss den Hafen für ein dreijähriges Programm"
     j = judge(claim, "Die Regierung schloss den Hafen für ein zweijähriges Programm.")
     assert j.stance == "contradicts"
+
+
+def test_a_phrase_of_three_words_translates_whole(claims, judge):
+    [work, _] = claims.analyse("Short-time work rose").groups
+    assert (work.word, work.foreign) == ("Short-time work", ("kurzarbeit",))
+    assert judge("Short-time work was cut", "Die Kurzarbeit wurde gestrichen.").stance == "supports"
