@@ -223,12 +223,15 @@ class QuantityReader:
             n = 0
             while i + n < len(tokens) and rx.match(tokens[i + n].norm) and (lang == "en" or n == 0):
                 n += 1
-            while n and tokens[i + n - 1].norm in self.lex.not_numbers:
-                n -= 1
-            if n and tokens[i].norm not in self.lex.not_numbers:
-                phrase = " ".join(t.norm for t in tokens[i : i + n])
+            if tokens[i].norm in self.lex.not_numbers:
+                continue
+            # The longest run that is one number: "two and four" is two numbers.
+            for size in range(n, 0, -1):
+                if tokens[i + size - 1].norm in self.lex.not_numbers:
+                    continue
+                phrase = " ".join(t.norm for t in tokens[i : i + size])
                 try:
-                    return float(text2num(phrase, lang)), n
+                    return float(text2num(phrase, lang)), size
                 except ValueError:
                     continue
         return None, 1

@@ -167,6 +167,8 @@ def test_names_are_told_from_common_words(reader, text, language, names):
         ("zweieinhalb bis drei Minuten", "de", 2.5, 3, "duration", "minute"),
         ("more than two dozen rebels", "en", 24, math.inf, "count", ""),
         ("less than about five millimetres", "en", 0, 5, "measure", "millimetre"),
+        ("between twenty and thirty people", "en", 20, 30, "count", ""),
+        ("terms of between two and four years", "en", 2, 4, "duration", "year"),
         ("ein dreijähriges Programm", "de", 3, 3, "duration", "year"),
         ("die zweitägige Konferenz", "de", 2, 2, "duration", "day"),
         ("eine einjährige Frist", "de", 1, 1, "duration", "year"),
