@@ -259,8 +259,8 @@ class ClaimAnalyzer:
                 continue
             first = word[:k]
             for link in self.lexicon.compound_links:
-                part = first.removesuffix(link) if link else first
-                if part == first and link or len(part) < MIN_MODIFIER:
+                part = first[: len(first) - len(link)]
+                if not first.endswith(link) or len(part) < MIN_MODIFIER:
                     continue
                 senses = self.dictionary.translate_back(part, COMPOUND_SENSES)
                 if senses:

@@ -36,6 +36,7 @@ class _Found:
     high: float
     used: int
     vague: bool = False
+    unit: str = ""  # the unit written into the number word ("dreijährig": year)
 
 
 class QuantityReader:
@@ -120,8 +121,7 @@ class QuantityReader:
             high_found, j = rng
             high = high_found.high
         if fused:
-            unit = self.lex.fused_units[self.lex.fused.match(tok.norm)[2]]
-            kind = _kind_of(unit, self.lex)
+            unit, kind = fused.unit, _kind_of(fused.unit, self.lex)
         else:
             unit, kind, j = self._unit_after(text, tokens, j)
         if kind == "duration" and j < len(tokens) and tokens[j].norm in self.lex.duration_words:
@@ -204,7 +204,7 @@ class QuantityReader:
             value = float(text2num(m[1], "de"))
         except ValueError:
             return None
-        return _Found(value, value, 1)
+        return _Found(value, value, 1, unit=self.lex.fused_units[m[2]])
 
     def _spelled(self, tokens: list[Token], i: int, language: str) -> tuple[float | None, int]:
         word = tokens[i].norm
