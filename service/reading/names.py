@@ -110,6 +110,12 @@ class Vocabulary:
             for ending in self.word_endings
         ) or self.is_german_noun(word)
 
+    def is_place(self, word: str) -> bool:
+        """Return whether a lower-case German word names a place: a place of the dictionary
+        that is no common noun as it stands ("Frankreich" ends in "Reich", "Schweden" is
+        the plural of "Schwede", but "Bank" and "Land" are common nouns)."""
+        return word in self.places and word not in self.german_nouns
+
     def is_english_word(self, word: str) -> bool:
         """Return whether a lower-case word is a common English word."""
         if not self.english_words:
@@ -129,6 +135,8 @@ def is_name(
     if tok.text.isupper() and len(tok.text) >= 2:
         return True  # an acronym: "NATO", "SPD", "ABC"
     if language == "de":
+        if vocabulary.is_place(tok.norm):
+            return True
         if sentence_start and vocabulary.is_german_word(tok.norm):
             return False
         return not vocabulary.is_german_noun(tok.norm)

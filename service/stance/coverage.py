@@ -37,6 +37,10 @@ MIN_COMPOUND = MIN_STEM + 3
 MIN_SPELLING = 5
 
 
+# Stems fold umlauts ("oberosterreich"), names keep them ("oberösterreich").
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+
+
 def _truncations(term: str) -> range:
     return range(max(MIN_STEM, len(term) - MAX_ENDING), len(term))
 
@@ -60,6 +64,11 @@ class PassageTerms:
             if t.startswith("ge") and len(t) - 2 >= MIN_STEM:
                 out.setdefault(t[2:], t)
         return out
+
+    @cached_property
+    def folded(self) -> dict[str, str]:
+        """Return the terms that carry an umlaut (names), by their folded spelling."""
+        return {t.translate(_FOLD): t for t in self.exact if not t.isascii()}
 
     @cached_property
     def parts(self) -> dict[str, str]:
@@ -89,6 +98,10 @@ class PassageTerms:
         for a in alternatives:
             if a in self.exact:
                 return a
+        if self.folded:
+            for a in alternatives:
+                if a in self.folded:
+                    return self.folded[a]
         for a in alternatives:
             if " " in a:
                 found = [self._one(p) for p in a.split()]

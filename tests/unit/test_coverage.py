@@ -104,3 +104,9 @@ def test_a_name_spelt_one_letter_apart_is_the_same_name(terms, found):
     coverage = measure([g], True, PassageTerms(terms), Weights({"": 1.0}), PassageTerms([]))
     assert coverage.value == (1.0 if found else 0.0)
     assert PassageTerms(["karzai"]).find_spelling(["karzai"[:4]]) is None  # too short to tell
+
+
+def test_a_stem_meets_a_name_that_keeps_its_umlaut():
+    # Stems fold umlauts, names are not stemmed: "Upper Austrian" translates to the stem of
+    # "oberösterreichisch", the passage names "Oberösterreich".
+    assert PassageTerms(["oberösterreich"]).find(["oberosterreich"]) == "oberösterreich"

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from service.reading import codec
+from service.reading.names import Vocabulary, is_name
 from service.reading.tokens import tokenize
 
 
@@ -336,3 +337,10 @@ def test_a_stored_reading_reads_back_the_same(reader):
     text = "Fast 8000 Menschen wurden nicht festgenommen, die Preise sind gestiegen."
     reading = reader.read(text, "de")
     assert codec.loads(text, codec.dumps(reading)) == reading
+
+
+def test_a_place_is_a_name_unless_it_is_a_common_noun_as_it_stands():
+    vocabulary = Vocabulary(german_nouns=["reich", "bank"], places=["frankreich", "bank"])
+    for text, name in [("Die Regierung in Frankreich", True), ("Die Bank zahlt", False)]:
+        tokens = tokenize(text)
+        assert is_name(tokens, 3 if name else 1, "de", vocabulary, False) is name, text
