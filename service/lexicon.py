@@ -160,6 +160,7 @@ class Lexicon:
         self.verb_endings = tuple(phrase["verb_endings"])
         self.anaphora = frozenset(data["anaphora"]["words"])
         self.titles = frozenset(data["names"]["titles"])
+        self.place_adjective_endings = tuple(data["names"]["place_adjective_endings"])
         # Longest first, so "zurück" is tried before "zu".
         self.particles = tuple(sorted(data["separable"]["particles"], key=len, reverse=True))
         self.opposites = [(tuple(p["a"]), tuple(p["b"])) for p in data["opposites"]]

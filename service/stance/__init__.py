@@ -81,7 +81,7 @@ class StanceJudge:
 
     def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary | None = None):
         self.numbers = NumberCheck(lexicon)
-        self.names = NameCheck(vocabulary or Vocabulary())
+        self.names = NameCheck(vocabulary or Vocabulary(), lexicon.place_adjective_endings)
         self.polarity = PolarityCheck(lexicon)
 
     def judge(

@@ -17,6 +17,9 @@ from service.stance.coverage import Coverage, PassageTerms
 # Words "stand together" across at most this many function words of at most this length.
 MAX_GAP_WORDS = 2
 MAX_GAP_LENGTH = 4
+# An adjective of a place shares this many first letters with the place's name
+# ("Österreich" / "österreichischen", "Russland" / "russisch", "Frankreich" / "französisch").
+SAME_PLACE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +81,10 @@ def _neighbours(claim: Claim, missing: tuple[TermGroup, ...]) -> list[TermGroup]
 class NameCheck:
     """Checks a passage for the claim's names."""
 
-    def __init__(self, vocabulary: Vocabulary):
+    def __init__(self, vocabulary: Vocabulary, adjective_endings: tuple[str, ...] = ()):
         self.places = vocabulary.places
+        self.endings = vocabulary.word_endings
+        self.adjectives = adjective_endings  # of a place: "indonesisch", "deutsch"
 
     def check(
         self,
@@ -108,8 +113,23 @@ class NameCheck:
             and mine.find((name.key,)) is None
             and mine.find_spelling((name.key,)) is None
         ]
-        places_here = any(n.key in self.places for n in passage.names) or any(
-            t in self.places for t in around.exact
+        # Where the claim names a place, an adjective of another ("den indonesischen
+        # Steuermann" for "von den Philippinen") names that one instead.
+        mine_names = [a for g in claim.groups if g.kind == "name" for a in g.all_terms]
+        adjectives = []
+        if self.adjectives and any(
+            a in self.places for g in coverage.missing_names for a in g.all_terms
+        ):
+            adjectives = [
+                n
+                for n in self._place_adjectives(passage, coverage.terms)
+                if not any(a[:SAME_PLACE] == n.key[:SAME_PLACE] for a in mine_names)
+            ]
+        others += adjectives
+        places_here = (
+            bool(adjectives)
+            or any(n.key in self.places for n in passage.names)
+            or any(t in self.places for t in around.exact)
         )
         missing = tuple(
             g
@@ -122,6 +142,21 @@ class NameCheck:
         written = dict.fromkeys(passage.text[n.start : n.end] for n in others)
         in_place = self._in_place(claim, passage, missing, others, present)
         return NameFinding(missing, tuple(written), in_place)
+
+    def _place_adjectives(self, passage: Reading, shared: frozenset[str]) -> list[Name]:
+        """Return the passage's adjectives of a place ("indonesischen"), as names, but for
+        those the claim uses too (`shared`)."""
+        out = []
+        for t in passage.terms:
+            if t.kind != "word" or t.term in shared:
+                continue
+            word = passage.text[t.start : t.end].lower()
+            for ending in self.endings:
+                base = word[: len(word) - len(ending)]
+                if word.endswith(ending) and base in self.places and base.endswith(self.adjectives):
+                    out.append(Name(word, (word,), t.start, t.end))
+                    break
+        return out
 
     @staticmethod
     def _in_place(

@@ -57,6 +57,9 @@ Wien {n} [geogr.] :: Vienna
 melden {vt} | meldete | gemeldet :: to report | reported | reported
 Tod {m} | Tode {pl} :: death | deaths
 Kurzarbeit {f} :: short-time work
+Ungarn {n} [geogr.] :: Hungary
+ungarisch {adj} [geogr.] :: Hungarian
+österreichisch {adj} [geogr.] :: Austrian
 """
 
 

@@ -138,6 +138,14 @@ def test_another_name_in_the_claim_names_place_gives_the_statement_to_another(ju
     assert elsewhere.stance == "related"
 
 
+def test_an_adjective_of_another_place_names_that_place(judge):
+    claim = "Der Minister aus Ungarn schloss den Hafen"
+    j = judge(claim, "Der österreichische Minister schloss den Hafen.")
+    assert j.stance == "contradicts"
+    assert "says this of österreichische, not of Ungarn" in j.reasons
+    assert judge(claim, "Der ungarische Minister schloss den Hafen.").stance == "supports"
+
+
 def test_a_country_may_go_unsaid_where_no_other_place_is_named(judge):
     claim = "Die Regierung von Österreich schloss den Hafen"
     assert judge(claim, "Die Regierung schloss den Hafen.").stance == "supports"
