@@ -855,13 +855,7 @@ class Dictionary:
         """Return the single words of one kind ("de-noun", "de", "en"); empty without a lookup."""
         if not self.available:
             return frozenset()
-        try:
-            with self._lock:
-                rows = self._reader().execute("SELECT word FROM vocabulary WHERE kind = ?", (kind,))
-                return frozenset(word for (word,) in rows)
-        except sqlite3.Error as error:
-            logger.warning("dictionary vocabulary unreadable in %s: %s", self.path, error)
-            return frozenset()
+        return frozenset(self._rows("SELECT word FROM vocabulary WHERE kind = ?", (kind,)))
 
     @property
     def signature(self) -> str:

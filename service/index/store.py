@@ -275,15 +275,16 @@ class SentenceIndex:
             return 0
         changed = 0
         pending: list[StoredDocument] = []
+        prepared = prepared or {}
         for stored in store.changes_since(revision):
             pending.append(stored)
             if len(pending) >= batch:
-                changed += self._apply(pending, store_id, pipeline, prepared or {})
+                changed += self._apply(pending, store_id, pipeline, prepared)
                 if progress:
                     progress(len(pending))
                 pending = []
         if pending:
-            changed += self._apply(pending, store_id, pipeline, prepared or {})
+            changed += self._apply(pending, store_id, pipeline, prepared)
             if progress:
                 progress(len(pending))
         return changed

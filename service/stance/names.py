@@ -78,6 +78,29 @@ def _neighbours(claim: Claim, missing: tuple[TermGroup, ...]) -> list[TermGroup]
     return out
 
 
+def _in_place(
+    claim: Claim,
+    passage: Reading,
+    same: bool,
+    missing: tuple[TermGroup, ...],
+    others: list[Name],
+    present: PassageTerms,
+) -> bool:
+    """Return whether another name stands next to a passage word that the claim has next to
+    one of its missing names."""
+    text = passage.text
+    for neighbour in _neighbours(claim, missing):
+        found = present.find(neighbour.alternatives(same))
+        for t in passage.terms:
+            if t.term != found:
+                continue
+            for n in others:
+                gap = text[t.end : n.start] if t.end <= n.start else text[n.end : t.start]
+                if (t.end <= n.start or n.end <= t.start) and _close(gap):
+                    return True
+    return False
+
+
 class NameCheck:
     """Checks a passage for the claim's names."""
 
@@ -115,11 +138,11 @@ class NameCheck:
         ]
         # Where the claim names a place, an adjective of another ("den indonesischen
         # Steuermann" for "von den Philippinen") names that one instead.
-        mine_names = [a for g in claim.groups if g.kind == "name" for a in g.all_terms]
         adjectives = []
         if self.adjectives and any(
             a in self.places for g in coverage.missing_names for a in g.all_terms
         ):
+            mine_names = [a for g in claim.groups if g.kind == "name" for a in g.all_terms]
             adjectives = [
                 n
                 for n in self._place_adjectives(passage, coverage.terms)
@@ -140,7 +163,7 @@ class NameCheck:
         if not missing:
             return NameFinding()
         written = dict.fromkeys(passage.text[n.start : n.end] for n in others)
-        in_place = self._in_place(claim, passage, missing, others, present)
+        in_place = _in_place(claim, passage, same, missing, others, present)
         return NameFinding(missing, tuple(written), in_place)
 
     def _place_adjectives(self, passage: Reading, shared: frozenset[str]) -> list[Name]:
@@ -157,24 +180,3 @@ class NameCheck:
                     out.append(Name(word, (word,), t.start, t.end))
                     break
         return out
-
-    @staticmethod
-    def _in_place(
-        claim: Claim,
-        passage: Reading,
-        missing: tuple[TermGroup, ...],
-        others: list[Name],
-        present: PassageTerms,
-    ) -> bool:
-        same = claim.language == passage.language
-        text = passage.text
-        for neighbour in _neighbours(claim, missing):
-            found = present.find(neighbour.alternatives(same))
-            for t in passage.terms:
-                if t.term != found:
-                    continue
-                for n in others:
-                    gap = text[t.end : n.start] if t.end <= n.start else text[n.end : t.start]
-                    if (t.end <= n.start or n.end <= t.start) and _close(gap):
-                        return True
-        return False

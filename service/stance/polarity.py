@@ -124,13 +124,15 @@ class PolarityCheck:
             t.start for t in passage.terms if t.term in matched_terms and t.kind == "name"
         ]
 
-        def covered(n: Negation) -> list[int]:
-            words = [s for s, _ in word_spans if n.scope_start <= s < n.scope_end]
-            return words + [s for s in name_starts if n.end <= s < n.scope_end]
+        def covered(n: Negation) -> set[int]:
+            words = {s for s, _ in word_spans if n.scope_start <= s < n.scope_end}
+            return words | {s for s in name_starts if n.end <= s < n.scope_end}
 
-        negations = [n for n in passage.negations if covered(n)]
-        spans = {s for n in negations for s in covered(n)}
-        source_negated = any(sum(s in covered(n) for n in negations) % 2 == 1 for s in spans)
+        scopes = [(n, covered(n)) for n in passage.negations]
+        scopes = [(n, starts) for n, starts in scopes if starts]
+        negations = [n for n, _ in scopes]
+        spans = set().union(*(starts for _, starts in scopes))
+        source_negated = any(sum(s in starts for _, starts in scopes) % 2 == 1 for s in spans)
         marks.extend((n.start, n.end) for n in negations)
         if source_negated != claim.negated:
             flips += 1
