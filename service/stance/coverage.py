@@ -213,6 +213,7 @@ def measure(
     """
     total = sum(weights.of(g) for g in groups) or 1.0
     matched, terms, missing, value = [], set(), [], 0.0
+    in_parts: dict[str, list[TermGroup]] = {}
     for g in groups:
         alternatives = g.alternatives(same_language)
         found = passage.find(alternatives)
@@ -227,6 +228,7 @@ def measure(
             matched.append(g)
             value += PART_WEIGHT * weights.of(g)
             terms.add(part)
+            in_parts.setdefault(part, []).append(g)
             continue
         spelt = passage.find_spelling(alternatives) if g.kind == "name" else None
         if spelt is not None:
@@ -245,4 +247,9 @@ def measure(
             value += context * weights.of(g)
         if g.kind == "name" and not in_context:
             missing.append(g)
+    # A compound that holds two of the claim's words says both in full: "Mitarbeiterbeteiligung"
+    # is "Beteiligung von Mitarbeitern".
+    for found_in in in_parts.values():
+        if len(found_in) > 1:
+            value += sum((1 - PART_WEIGHT) * weights.of(g) for g in found_in)
     return Coverage(value / total, tuple(matched), frozenset(terms), tuple(missing))

@@ -58,6 +58,16 @@ def test_coverage_weighs_context_parts_and_names():
     assert around.missing_names == ()
 
 
+def test_a_compound_holding_two_claim_words_says_both_in_full():
+    # "Verkehrsminister" is "Minister für Verkehr"; "Verkehrsplanung" says only one of the two.
+    groups = [group("minist"), group("verkehr"), group("ruckt")]
+    idf = Weights({"": 1.0})
+    both = measure(groups, True, PassageTerms(["verkehrsminist"]), idf, PassageTerms([]))
+    assert both.value == pytest.approx(2 / 3)
+    one = measure(groups, True, PassageTerms(["verkehrsplan"]), idf, PassageTerms([]))
+    assert one.value == pytest.approx(PART_WEIGHT / 3)
+
+
 def test_a_synonym_counts_at_a_discount():
     g = TermGroup("schickte", 0, 8, ("schickt",), "word", synonyms=("sandt",))
     found = measure([g], True, PassageTerms(["sandt"]), Weights({"": 1.0}), PassageTerms([]))
