@@ -236,14 +236,18 @@ class Lexicon:
         return self.stemmers[language].stemWord(word)
 
     @functools.cached_property
-    def _unindexed(self) -> frozenset[str]:
-        return frozenset().union(
-            self.clause_negations, self.determiner_negations, *self.stopwords.values()
-        )
+    def _unindexed(self) -> dict[str | None, frozenset[str]]:
+        negations = self.clause_negations | self.determiner_negations
+        out: dict[str | None, frozenset[str]] = {
+            lang: frozenset(words) | negations for lang, words in self.stopwords.items()
+        }
+        out[None] = frozenset().union(*out.values())
+        return out
 
-    def is_stopword(self, word: str) -> bool:
-        """Return whether a lower-case word is a stop word or a negation in any language."""
-        return word in self._unindexed
+    def is_stopword(self, word: str, language: str | None = None) -> bool:
+        """Return whether a lower-case word is a stop word or a negation of a language (of
+        any, where it is not known). English "war" and "die" are words, German "war" is not."""
+        return word in self._unindexed.get(language, self._unindexed[None])
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Lexicon lives as long as the app
     def tags(self, words: str) -> tuple[str, ...]:

@@ -392,7 +392,8 @@ class QuantityReader:
                 attached = True
                 k += 1
                 continue
-            if self.lex.is_stopword(norm) or self.lex.tags(norm) and _event_only(self.lex, norm):
+            stop = self.lex.is_stopword(norm, language)
+            if stop or self.lex.tags(norm) and _event_only(self.lex, norm):
                 if not (language == "de" and tok.capitalised):
                     break
             if language == "de":

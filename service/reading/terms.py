@@ -85,7 +85,7 @@ class TermReader:
             if tok.is_number:
                 close_run()
                 out.append(Term(tok.norm, tok.start, tok.end, "number"))
-            elif len(tok.norm) > 1 and not self.lexicon.is_stopword(tok.norm):
+            elif len(tok.norm) > 1 and not self.lexicon.is_stopword(tok.norm, language):
                 if tok.norm not in self.lexicon.cue_words and (
                     self._continues_name(text, tokens, i, language, bool(run))
                     or is_name(tokens, i, language, self.vocabulary, starts)
@@ -171,7 +171,7 @@ class TermReader:
                     for t in clause[:-1]
                     if t.text.islower()
                     and t.text.isalpha()
-                    and not self.lexicon.is_stopword(t.norm)
+                    and not self.lexicon.is_stopword(t.norm, "de")
                 )
             clause = []
         return out

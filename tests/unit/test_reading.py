@@ -104,6 +104,13 @@ def test_terms_are_stems_aliases_and_tags(reader):
     assert "@soldiers" in terms and "@arrests" in terms
 
 
+def test_stop_words_are_those_of_the_text_language(reader):
+    # German "war" and "die" are function words; in English they say what happened.
+    assert "war" not in reader.read("Der Streit war lang", "de").term_string.split()
+    english = reader.read("Civilians die in the war", "en").term_string.split()
+    assert "die" in english and "war" in english
+
+
 def test_a_tag_names_a_phrase(reader):
     terms = reader.read("Dabei kamen zwölf Menschen ums Leben", "de").terms
     [tag] = [t for t in terms if t.term == "@deaths"]
