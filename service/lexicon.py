@@ -144,6 +144,7 @@ class Lexicon:
         self.noun_endings = tuple(data["inflection"]["noun_endings"])
         self.word_endings = tuple(data["inflection"]["word_endings"])
         self.compound_links = tuple(data["inflection"]["compound_links"])
+        self.ellipsis_links = frozenset(data["inflection"]["ellipsis_links"])
         ordinals = dict(data["ordinals"])
         self.ordinal_not_nouns = frozenset(ordinals.pop("not_nouns", []))
         self.ordinal_suffixes = frozenset(ordinals.pop("digit_suffixes", []))

@@ -103,6 +103,17 @@ class Vocabulary:
                     return True
         return False
 
+    def noun_head(self, word: str) -> str | None:
+        """Return the longest common noun a lower-case German compound ends in, short of the
+        whole word ("wirtschaft" in "friedenswirtschaft"), if any."""
+        for k in range(1, len(word) - MIN_HEAD + 1):
+            head = word[k:]
+            for ending in self.noun_endings:
+                stem = head[: len(head) - len(ending)] if ending else head
+                if head.endswith(ending) and len(stem) > MIN_HEAD and stem in self.german_nouns:
+                    return head
+        return None
+
     def is_german_word(self, word: str) -> bool:
         """Return whether a lower-case word is a German word of any kind, maybe inflected."""
         return any(

@@ -106,6 +106,7 @@ class TermReader:
         out.extend(self._tags(tokens))
         if language == "de":
             out.extend(self._separable_verbs(text, tokens))
+            out.extend(self._elided_heads(text, tokens))
         out.sort(key=lambda t: (t.start, t.kind == "tag"))
         return out, names
 
@@ -149,6 +150,26 @@ class TermReader:
                 first = next(k for k in range(len(tokens)) if starts[k] + len(words[k]) > m.start())
                 last = next(k for k in range(len(tokens) - 1, -1, -1) if starts[k] < m.end())
                 out.append(Term(tag(group.name), tokens[first].start, tokens[last].end, "tag"))
+        return out
+
+    def _elided_heads(self, text: str, tokens: list[Token]) -> list[Term]:
+        """Return the whole compound for a first part whose head is left out ("Kriegs- zu einer
+        Friedenswirtschaft" -> kriegswirtschaft), as a term of the first part's span."""
+        out: list[Term] = []
+        for i, tok in enumerate(tokens[:-2]):
+            if (
+                tok.kind != "word"
+                or text[tok.end : tok.end + 2] not in ("- ", "-\n")
+                or tokens[i + 1].norm not in self.lexicon.ellipsis_links
+            ):
+                continue
+            rest = [t for t in tokens[i + 2 : i + 5] if t.norm not in self.lexicon.articles]
+            if not rest or rest[0].kind != "word":
+                continue
+            head = self.vocabulary.noun_head(rest[0].norm)
+            if head is not None:
+                word = tok.norm + head
+                out.append(Term(self.lexicon.stem(word, "de"), tok.start, tok.end, "joined"))
         return out
 
     def _separable_verbs(self, text: str, tokens: list[Token]) -> list[Term]:

@@ -111,6 +111,13 @@ def test_stop_words_are_those_of_the_text_language(reader):
     assert "die" in english and "war" in english
 
 
+def test_a_first_part_with_a_hyphen_shares_the_head_after_it(reader):
+    terms = reader.read("Die Hafen- und Stadtpolizei wurde gerufen", "de").terms
+    assert [t.term for t in terms if t.kind == "joined"] == ["hafenpolizei"]
+    hyphenated = reader.read("Der Hafen-Chef und Stadtpolizei", "de").terms
+    assert not [t for t in hyphenated if t.kind == "joined"]
+
+
 def test_a_tag_names_a_phrase(reader):
     terms = reader.read("Dabei kamen zwölf Menschen ums Leben", "de").terms
     [tag] = [t for t in terms if t.term == "@deaths"]
