@@ -599,10 +599,16 @@ def _point(text: str, start: int, end: int, value: float, kind: str, **extra) ->
 
 
 def _clause_of(text: str, position: int) -> tuple[int, int]:
-    """Return the span of the clause around a character position."""
+    """Return the span of the clause around a character position.
+
+    A figure that opens a bracket annotates the words before it ("ein Preis für Debüts
+    (10.000 Euro)"): its clause is theirs, up to the bracket's end.
+    """
     start = 0
     for m in CLAUSE_BREAK.finditer(text, 0, position):
         start = m.end()
+    if start and text[start - 1] == "(" and not text[start:position].strip():
+        start = _clause_of(text, start - 1)[0]
     m = CLAUSE_BREAK.search(text, position)
     return start, (m.start() if m else len(text))
 

@@ -86,6 +86,13 @@ def test_percentages_and_years_are_compared(judge):
     assert judge("Der Hafen der Stadt wurde 2016 geschlossen", closed).stance == "supports"
 
 
+def test_a_figure_in_brackets_is_said_of_the_words_before_it(judge):
+    passage = "Der Hafen der Stadt erhält Geld vom Minister (12.000 Euro) und vom Land 3000 Euro."
+    j = judge("Der Minister gab dem Hafen der Stadt 15.000 Euro", passage)
+    assert j.stance == "contradicts"
+    assert any("15.000 Euro" in r and "12.000 Euro" in r for r in j.reasons)
+
+
 def test_a_bare_figure_is_read_with_the_sentences_before_it(judge):
     claim = "Bei den Unruhen in der Stadt starben weniger als 20 Menschen"
     assert judge(claim, "Es gab mehr als 100 Tote.").stance != "contradicts"
