@@ -17,6 +17,11 @@ from service.reading.tokens import Token, tokenize
 # The head of a compound is at least this long ("Minister" in "Bundesminister").
 MIN_HEAD = 3
 MIN_MODIFIER = 4  # ... after a modifier at least this long ("Wetter" in "Wetteramt")
+# A head shorter than this makes a compound only after a first part that is a word too:
+# "Bundesrat", "Feiertag", but "Riexinger" is no "Ger" (a spear) of a "Riexin".
+SHORT_HEAD = 5
+# A first part may be a word's stem: "Förder" (fördern), "Finanz" (Finanzen).
+STEM_ENDINGS = ("e", "n", "en")
 
 
 class Aliases:
@@ -79,6 +84,7 @@ class Vocabulary:
         self.word_endings = tuple(word_endings)
         self.german_nouns = frozenset(german_nouns)
         self.german_words = frozenset(german_words)
+        self._german = self.german_nouns | self.german_words
         self.english_words = frozenset(english_words)
         self.places = frozenset(places)
 
@@ -100,8 +106,17 @@ class Vocabulary:
             for ending in self.noun_endings:
                 stem = head[: len(head) - len(ending)] if ending else head
                 if head.endswith(ending) and len(stem) >= MIN_HEAD and stem in self.german_nouns:
-                    return True
+                    if len(stem) >= SHORT_HEAD or self._is_first_part(word[:k]):
+                        return True
         return False
+
+    def _is_first_part(self, part: str) -> bool:
+        """Return whether the first part of a compound is a German word, with its joint
+        ("Bundes"), or a word's stem ("Förder", "Finanz")."""
+        return any(
+            part.endswith(ending) and part[: len(part) - len(ending)] in self._german
+            for ending in self.noun_endings
+        ) or any(part + ending in self._german for ending in STEM_ENDINGS)
 
     def noun_head(self, word: str) -> str | None:
         """Return the longest common noun a lower-case German compound ends in, short of the
@@ -124,7 +139,10 @@ class Vocabulary:
     def is_place(self, word: str) -> bool:
         """Return whether a lower-case German word names a place: a place of the dictionary
         that is no common noun as it stands ("Frankreich" ends in "Reich", "Schweden" is
-        the plural of "Schwede", but "Bank" and "Land" are common nouns)."""
+        the plural of "Schwede", but "Bank" and "Land" are common nouns), also in the
+        genitive ("Russlands")."""
+        if word.endswith("s") and word not in self.places:
+            word = word[:-1]
         return word in self.places and word not in self.german_nouns
 
     def is_english_word(self, word: str) -> bool:

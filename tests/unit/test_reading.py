@@ -358,3 +358,20 @@ def test_a_place_is_a_name_unless_it_is_a_common_noun_as_it_stands():
     for text, name in [("Die Regierung in Frankreich", True), ("Die Bank zahlt", False)]:
         tokens = tokenize(text)
         assert is_name(tokens, 3 if name else 1, "de", vocabulary, False) is name, text
+
+
+def test_a_place_is_a_name_in_the_genitive_too():
+    vocabulary = Vocabulary(german_nouns=["russe", "land"], places=["russland"])
+    assert vocabulary.is_place("russlands") and not vocabulary.is_place("lands")
+
+
+def test_a_short_head_makes_a_compound_only_after_a_word():
+    vocabulary = Vocabulary(
+        german_nouns=["ger", "rat", "tag", "welt"],
+        german_words=["bundes", "feier", "finanzen"],
+        noun_endings=["", "s", "en"],
+    )
+    assert vocabulary.is_german_noun("bundesrat") and vocabulary.is_german_noun("feiertag")
+    assert vocabulary.is_german_noun("finanzwelt")  # a head of five letters or more
+    assert vocabulary.is_german_noun("finanztag")  # "Finanz" is the stem of "Finanzen"
+    assert not vocabulary.is_german_noun("riexinger")  # no "Ger" of a "Riexin"
