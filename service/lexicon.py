@@ -141,6 +141,7 @@ class Lexicon:
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.weekdays = {k: int(v) for k, v in data["weekdays"].items()}
         self.year_words = frozenset(data["years"]["words"])
+        self.decade_endings = frozenset(data["years"]["decade_endings"])
         self.noun_endings = tuple(data["inflection"]["noun_endings"])
         self.word_endings = tuple(data["inflection"]["word_endings"])
         self.compound_links = tuple(data["inflection"]["compound_links"])

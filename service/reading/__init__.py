@@ -11,7 +11,7 @@ from service.reading.terms import TermReader
 from service.reading.tokens import tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
-READING_VERSION = "14"
+READING_VERSION = "15"
 
 __all__ = [
     "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",

@@ -302,6 +302,17 @@ class QuantityReader:
             return None  # "mehr als 2000": a count
         if (
             nxt is not None
+            and nxt.start == tok.end
+            and nxt.norm in self.lex.decade_endings
+            and low == high
+            and low % 10 == 0
+        ):
+            return Quantity(
+                text[tok.start : nxt.end], tok.start, nxt.end, low, low + 9, kind="year",
+                clause=_clause_of(text, tok.start),
+            ), j + 1 - i  # fmt: skip
+        if (
+            nxt is not None
             and not asked
             and not CLAUSE_BREAK.search(text, tokens[j - 1].end, nxt.start)
         ):

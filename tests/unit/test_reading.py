@@ -204,6 +204,8 @@ def test_figures_as_intervals_with_kind_and_unit(reader, text, language, low, hi
         ("2000 Soldaten", "de", []),
         ("In 2015 prices rose", "en", [(2015, 2015)]),
         ("the charter of 1689 still holds", "en", [(1689, 1689)]),
+        ("the protests of the 1960s", "en", [(1960, 1969)]),  # a decade, not 1960 of "s"
+        ("in den 1980er Jahren", "de", [(1980, 1989)]),
     ],
 )
 def test_years(reader, text, language, years):
