@@ -80,6 +80,7 @@ class StanceJudge:
     """Judges passages against an analysed claim."""
 
     def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary | None = None):
+        self.lexicon = lexicon
         self.numbers = NumberCheck(lexicon)
         self.names = NameCheck(vocabulary or Vocabulary(), lexicon.place_adjective_endings)
         self.polarity = PolarityCheck(lexicon)
@@ -170,13 +171,19 @@ class StanceJudge:
             if s.counted
         )
 
-    @staticmethod
-    def _figure_words(claim: Claim, unpaired: list[Quantity]) -> list[TermGroup]:
-        """Return the claim's words of figures no source figure was compared with."""
-        return [
-            g for g in claim.groups
-            if g.kind == "number" and any(q.start <= g.start and g.end <= q.end for q in unpaired)
-        ]  # fmt: skip
+    def _figure_words(self, claim: Claim, unpaired: list[Quantity]) -> list[TermGroup]:
+        """Return the claim's words of figures no source figure was compared with: digits,
+        and words of one number ("zehn", not "Tausende"), not their units."""
+        spelled = self.lexicon.spelled.get(claim.language)
+
+        def figure(g: TermGroup, q: Quantity) -> bool:
+            if not (q.start <= g.start and g.end <= q.end):
+                return False
+            return g.kind == "number" or bool(
+                q.low == q.high and spelled is not None and spelled.match(g.native[0])
+            )
+
+        return [g for g in claim.groups if any(figure(g, q) for q in unpaired)]
 
 
 def idf_weights(frequencies: dict[str, int], terms: list[str], passages: int) -> Weights:

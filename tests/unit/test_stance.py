@@ -57,6 +57,19 @@ def test_counts_of_somebody_in_particular_and_of_anybody_are_not_compared(judge)
     assert not any("conflicts" in r for r in j.reasons)
 
 
+@pytest.mark.parametrize(
+    ("passage", "stance"),
+    [
+        ("In the city port a blast went off, killing three workers.", "contradicts"),
+        ("In the city port a blast went off, wounding three workers.", "related"),
+        ("In the city port a blast went off, injuring three workers.", "related"),
+    ],
+)
+def test_counts_of_different_events_are_not_compared_in_any_inflection(judge, passage, stance):
+    j = judge("Im Hafen der Stadt wurden zehn Arbeiter getötet", passage)
+    assert j.stance == stance, j.reasons
+
+
 def test_a_count_of_people_compares_with_a_count_of_the_event(judge):
     passage = "Es gab mehr als 10.000 Festnahmen."
     assert judge("Almost 8,000 people were arrested", passage).stance == "contradicts"
