@@ -92,22 +92,27 @@ class Vocabulary:
     def available(self) -> bool:
         return bool(self.german_nouns or self.english_words)
 
+    def _noun_stems(self, word: str, shortest: int = 1) -> list[str]:
+        """Return the common nouns of at least `shortest` letters that a word is a form of."""
+        return [
+            stem
+            for ending in self.noun_endings
+            if word.endswith(ending)
+            and len(stem := word[: len(word) - len(ending)]) >= shortest
+            and stem in self.german_nouns
+        ]
+
     @lru_cache(maxsize=200_000)  # noqa: B019 - one Vocabulary lives as long as the app
     def is_german_noun(self, word: str) -> bool:
         """Return whether a lower-case German word is a common noun or a compound of one."""
         if not self.german_nouns:
             return True  # without a lexicon, no capitalised German word can be told a name
-        for ending in self.noun_endings:
-            stem = word[: len(word) - len(ending)] if ending else word
-            if word.endswith(ending) and stem in self.german_nouns:
-                return True
+        if self._noun_stems(word):
+            return True
         for k in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
-            head = word[k:]
-            for ending in self.noun_endings:
-                stem = head[: len(head) - len(ending)] if ending else head
-                if head.endswith(ending) and len(stem) >= MIN_HEAD and stem in self.german_nouns:
-                    if len(stem) >= SHORT_HEAD or self._is_first_part(word[:k]):
-                        return True
+            for stem in self._noun_stems(word[k:], MIN_HEAD):
+                if len(stem) >= SHORT_HEAD or self._is_first_part(word[:k]):
+                    return True
         return False
 
     def _is_first_part(self, part: str) -> bool:
@@ -122,11 +127,8 @@ class Vocabulary:
         """Return the longest common noun a lower-case German compound ends in, short of the
         whole word ("wirtschaft" in "friedenswirtschaft"), if any."""
         for k in range(1, len(word) - MIN_HEAD + 1):
-            head = word[k:]
-            for ending in self.noun_endings:
-                stem = head[: len(head) - len(ending)] if ending else head
-                if head.endswith(ending) and len(stem) > MIN_HEAD and stem in self.german_nouns:
-                    return head
+            if self._noun_stems(word[k:], MIN_HEAD + 1):
+                return word[k:]
         return None
 
     def is_german_word(self, word: str) -> bool:

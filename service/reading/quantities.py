@@ -300,19 +300,16 @@ class QuantityReader:
             return None  # "1500" is a year where a word asks for one: "von 1689", "in 1500"
         if self._qualifier(text, tokens, i)[0] is not None:
             return None  # "mehr als 2000": a count
-        if (
+        decade = (
             nxt is not None
             and nxt.start == tok.end
             and nxt.norm in self.lex.decade_endings
             and low == high
             and low % 10 == 0
-        ):
-            return Quantity(
-                text[tok.start : nxt.end], tok.start, nxt.end, low, low + 9, kind="year",
-                clause=_clause_of(text, tok.start),
-            ), j + 1 - i  # fmt: skip
+        )
         if (
             nxt is not None
+            and not decade
             and not asked
             and not CLAUSE_BREAK.search(text, tokens[j - 1].end, nxt.start)
         ):
@@ -321,7 +318,10 @@ class QuantityReader:
             if counts and not nxt.is_number and nxt.norm not in self.lex.months:
                 return None
         end = j
-        if (
+        if decade:  # "the 1960s", "die 1980er"
+            high = low + 9
+            end += 1
+        elif (
             end < len(tokens)
             and text[tokens[end - 1].end : tokens[end].start] in ("/", *self.lex.range_dashes)
             and tokens[end].is_number
