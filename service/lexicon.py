@@ -110,6 +110,7 @@ class Lexicon:
         det = data["negation_determiner"]
         self.determiner_negations = frozenset(det.get("de", []) + det.get("en", []))
         self.negation_phrases = _phrases(det.get("phrases", []))
+        self.not_negations = _phrases(data["not_negations"]["phrases"])
         self.paired_negations = {k: frozenset(v) for k, v in data["negation_pairs"].items()}
         self.negation_pronouns = frozenset(det.get("pronouns", []))
         affixes = data["negative_affixes"]

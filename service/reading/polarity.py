@@ -30,6 +30,8 @@ class PolarityReader:
                 or any(p[0] == cue for p in lex.negation_phrases)
             ):
                 continue
+            if self._in_idiom(tokens, i):
+                continue
             clause = next(((a, b) for a, b in clauses if a <= tok.start < b), (0, len(text)))
             rest = [t for t in tokens[i + 1 :] if t.start < clause[1]]
             phrase = next(
@@ -69,6 +71,17 @@ class PolarityReader:
                     # nicht auf die Krise zurückzuführen"), English negation before the verb.
                     out.append(Negation(cue, tok.start, tok.end, clause[0], clause[1]))
         return out
+
+    def _in_idiom(self, tokens: list[Token], i: int) -> bool:
+        """Return whether the negation word at token i belongs to a phrase that negates
+        nothing ("nicht nur", "wie noch nie")."""
+        for phrase in self.lex.not_negations:
+            for k, word in enumerate(phrase):
+                start = i - k
+                if word == tokens[i].norm and start >= 0:
+                    if tuple(t.norm for t in tokens[start : start + len(phrase)]) == phrase:
+                        return True
+        return False
 
     def _negates_a_phrase(self, rest: list[Token]) -> bool:
         """Return whether a German negation denies only the word or phrase right after it:

@@ -335,6 +335,23 @@ def test_english_negation_and_contractions(reader):
     assert [c for c, _ in scopes(reader, "The minister didn't present evidence", "en")] == ["n't"]
 
 
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Die Firma baute nicht nur Stellen ab, sondern schloss auch Werke.", "de"),
+        ("Die Regierung nimmt so viele Schulden auf wie noch nie.", "de"),
+        ("The company not only cut jobs but also closed plants.", "en"),
+        ("Prices rose, not least because of the war.", "en"),
+    ],
+)
+def test_a_negation_word_in_an_idiom_negates_nothing(reader, text, language):
+    assert scopes(reader, text, language) == []
+
+
+def test_the_same_word_outside_the_idiom_still_negates(reader):
+    assert [c for c, _ in scopes(reader, "Die Firma hat noch nie Stellen abgebaut.")] == ["nie"]
+
+
 def test_opposites_are_whole_words_in_either_language(reader):
     [up] = reader.read("Die Preise sind gestiegen", "de").polars
     [down] = reader.read("prices fell sharply", "en").polars
