@@ -132,7 +132,12 @@ class PolarityCheck:
         scopes = [(n, starts) for n, starts in scopes if starts]
         negations = [n for n, _ in scopes]
         spans = set().union(*(starts for _, starts in scopes))
-        source_negated = any(sum(s in starts for _, starts in scopes) % 2 == 1 for s in spans)
+        denied = {s for s in spans if sum(s in starts for _, starts in scopes) % 2 == 1}
+        # A word the source also states outside any negation is asserted there: "would not fly
+        # over Indian airspace, and the Indian embassy will ..." does not deny "Indian".
+        term_at = {t.start: t.term for t in passage.terms if t.term in matched_terms}
+        asserted = {term_at.get(s) for s, _ in word_spans if s not in denied}
+        source_negated = any(term_at.get(s, s) not in asserted for s in denied)
         marks.extend((n.start, n.end) for n in negations)
         if source_negated != claim.negated:
             flips += 1

@@ -208,6 +208,13 @@ def test_a_negation_before_a_shared_name_negates_what_is_said_of_it(judge):
     assert judge(claim, "Residents said the US bombing of Kandahar had eased.").stance == "supports"
 
 
+def test_a_word_the_source_also_asserts_unnegated_is_not_denied(judge):
+    claim = "The police closed the port of the city"
+    passage = "The city was not reached, and the police closed the port of the city."
+    assert judge(claim, passage).stance == "supports"
+    assert judge(claim, "The police did not close the port of the city.").stance == "contradicts"
+
+
 def test_both_denying_agree(judge):
     claim = "Neither the city nor the port reported a death"
     assert judge(claim, "The city and the port reported no deaths.").stance == "supports"
