@@ -224,12 +224,18 @@ class Lexicon:
         self.units_before = {w: unit for unit, words in data["before"].items() for w in words}
         self.unit_kinds = {unit: kind for kind, units in data["kinds"].items() for unit in units}
         self.duration_words = frozenset(data["duration_words"]["words"])
+        self.age_after = frozenset(data["ages"]["after"])
+        self.age_before = _phrases(data["ages"]["before"])
+        self.oldest = int(data["ages"]["oldest"])
         self.fused_units = {w: unit for unit, words in data["fused"].items() for w in words}
         self.half_suffix = data["halves"]["suffix"]
         self.half_words = {k: float(v) for k, v in data["halves"]["words"].items()}
         self.clock = frozenset(data["clock"]["words"])
         self.scale = {k: float(v) for k, v in data["scale"].items()}
         self.fractions = {k: float(v) for k, v in data["fractions"].items()}
+        self.share_after = frozenset(data["shares"]["after"])
+        self.share_before = frozenset(data["shares"]["before"])
+        self.measures = {k: (v["base"], float(v["size"])) for k, v in data["measures"].items()}
         self.longest_unit = max(len(k) for k in self.units_after)
 
     # Words ---------------------------------------------------------------------------------

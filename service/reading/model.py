@@ -44,7 +44,7 @@ class Quantity:
     high: float
     low_open: bool = False
     high_open: bool = False
-    kind: str = "count"  # count | percent | points | money | measure | duration | year | date
+    kind: str = "count"  # count | percent | points | money | measure | duration | age | year | date
     #                      | month | weekday | ordinal | rank | factor
     unit: str = ""  # euro, dollar, day, km ...
     counted: tuple[str, ...] = ()  # index terms of what it counts ("soldat", "@soldiers")

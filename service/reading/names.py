@@ -163,6 +163,8 @@ def is_name(
         return True
     if not tok.capitalised or len(tok.norm) < 2:
         return False
+    if i > 0 and tokens[i - 1].is_number and tok.start - tokens[i - 1].end == 1:
+        return False  # the word of a figure joined by a hyphen: "der 64-Jährige", "5-Sterne"
     if tok.text.isupper() and len(tok.text) >= 2:
         return True  # an acronym: "NATO", "SPD", "ABC"
     if language == "de":

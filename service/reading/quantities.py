@@ -120,12 +120,16 @@ class QuantityReader:
         if rng is not None:
             high_found, j = rng
             high = high_found.high
-        if fused:
-            unit, kind = fused.unit, _kind_of(fused.unit, self.lex)
+        if found.unit:
+            unit, kind = found.unit, _kind_of(found.unit, self.lex)
         else:
             unit, kind, j = self._unit_after(text, tokens, j)
-        if kind == "duration" and j < len(tokens) and tokens[j].norm in self.lex.duration_words:
-            j += 1  # "acht Tage lang", "17 Jahre alt"
+        if unit == "year" and j < len(tokens) and tokens[j].norm in self.lex.age_after:
+            unit, kind, j = "age", "age", j + 1  # "17 Jahre alt", "45 years old"
+        elif kind == "duration" and j < len(tokens) and tokens[j].norm in self.lex.duration_words:
+            j += 1  # "acht Tage lang"
+        if unit in ("", "year") and self._is_age(text, tokens, i, j, low, high):
+            unit, kind = "age", "age"
         before_unit, sign_at = self._unit_before(text, tok)
         if before_unit and not unit:
             unit, kind = before_unit, "money"
@@ -176,10 +180,12 @@ class QuantityReader:
         else:
             value, used = self._spelled(tokens, i, language)
             if value is None:
-                value, used = self._fraction(tokens, i)
-                if value is None:
-                    return None
+                return self._fraction(tokens, i)
         j = i + used
+        if j + 1 < len(tokens) and tokens[j].norm in self.lex.fractions and value >= 1:
+            if tokens[j + 1].norm in self.lex.share_after:  # "zwei Drittel der Stimmen"
+                share = round(value * self.lex.fractions[tokens[j].norm] * 100, 1)
+                return _Found(share, share, j + 1 - i, unit="percent")
         if j < len(tokens):
             nxt = tokens[j]
             attached = nxt.start == tokens[j - 1].end  # "2.5k", "3m", "10bn"
@@ -236,18 +242,29 @@ class QuantityReader:
                     continue
         return None, 1
 
-    def _fraction(self, tokens: list[Token], i: int) -> tuple[float | None, int]:
-        """Return "half a million" or "eine halbe Million" as a value."""
+    def _fraction(self, tokens: list[Token], i: int) -> _Found | None:
+        """Return "half a million", "eine halbe Stunde" as a value, and "die Hälfte der
+        Stellen", "um die Hälfte", "by half" as a share (a percentage)."""
         k = i + (tokens[i].norm in self.lex.articles)
-        if k + 1 >= len(tokens) or tokens[k].norm not in self.lex.fractions:
-            return None, 1
+        if k >= len(tokens) or tokens[k].norm not in self.lex.fractions:
+            return None
+        if k > 0 and self.lex.ordinal_word.match(tokens[k - 1].norm):
+            return None  # "the first half of the year" is a time, no share
         share = self.lex.fractions[tokens[k].norm]
         k += 1
-        if k < len(tokens) and tokens[k].norm in self.lex.articles:
-            k += 1
-        if k < len(tokens) and tokens[k].norm in self.lex.scale:
-            return share * self.lex.scale[tokens[k].norm], k + 1 - i
-        return None, 1
+        nxt = tokens[k].norm if k < len(tokens) else ""
+        after = k + (nxt in self.lex.articles)
+        if after < len(tokens) and tokens[after].norm in self.lex.scale:
+            value = share * self.lex.scale[tokens[after].norm]
+            return _Found(value, value, after + 1 - i)
+        if after < len(tokens) and (tokens[after].norm,) in self.lex.units_after:
+            return _Found(share, share, after - i)  # "half an hour": the unit follows
+        if nxt in self.lex.share_after or (i > 0 and tokens[i - 1].norm in self.lex.share_before):
+            # "half of the staff": what the share is of follows "of" (an article is skipped
+            # anyway: "die Hälfte der Stellen").
+            k += nxt in self.lex.share_after and nxt not in self.lex.articles
+            return _Found(share * 100, share * 100, k - i, unit="percent")
+        return None
 
     def _vague(self, tokens: list[Token], i: int) -> _Found | None:
         for n in (3, 2, 1):
@@ -279,6 +296,20 @@ class QuantityReader:
             if second.low < number_value(tokens[i].text):
                 return None  # "2019-20", "3-1": no range of values
         return second, k + second.used
+
+    def _is_age(self, text: str, tokens: list[Token], i: int, j: int, low: float, high: float):
+        """Return whether a number is a person's age: after "aged", "im Alter von", or set off
+        by commas or brackets right after a name ("Brett Dempsey, 31, of Ravenshoe")."""
+        if not (low == high and low.is_integer() and 0 < low <= self.lex.oldest):
+            return False
+        before = tuple(t.norm for t in tokens[max(0, i - 3) : i])
+        if any(before[len(before) - len(p) :] == p for p in self.lex.age_before):
+            return True
+        if i == 0 or j > i + 1 or not tokens[i - 1].capitalised:
+            return False
+        opened = text[tokens[i - 1].end : tokens[i].start].strip()
+        closed = text[tokens[i].end : tokens[j].start if j < len(tokens) else len(text)].strip()
+        return (opened, closed[:1]) in ((",", ","), ("(", ")"))
 
     def _year(
         self, text, tokens, i: int, j: int, low: float, high: float, unit: str, language: str

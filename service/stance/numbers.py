@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.claims.analysis import Claim, TermGroup
 from service.lexicon import Lexicon, is_tag
@@ -98,6 +98,16 @@ HEAD = 4
 DISTINCT = 100
 
 
+def in_unit(quantity: Quantity, unit: str, measures: dict[str, tuple[str, float]]) -> Quantity:
+    """Return a quantity in another unit of its measure ("72 Stunden" in days), or as it is
+    where the two units measure different things."""
+    mine, theirs = measures.get(quantity.unit), measures.get(unit)
+    if quantity.unit == unit or not mine or not theirs or mine[0] != theirs[0]:
+        return quantity
+    factor = mine[1] / theirs[1]
+    return replace(quantity, low=quantity.low * factor, high=quantity.high * factor, unit=unit)
+
+
 def _same_distinct_figure(a: Quantity, b: Quantity) -> bool:
     return a.low == a.high == b.low == b.high and a.low >= DISTINCT and not a.low_open
 
@@ -120,15 +130,16 @@ class NumberCheck:
             np_groups = self._np_groups(claim, cq)
             candidates = []
             for pq in passage.quantities:
-                match = self._comparable(claim, cq, np_groups, pq, passage, same)
+                mine = in_unit(cq, pq.unit, self.lex.measures)
+                match = self._comparable(claim, mine, np_groups, pq, passage, same)
                 if match is not None:
-                    candidates.append((match, pq))
+                    candidates.append((match, pq, mine))
             if not candidates:
                 continue
-            best = max(score for score, _ in candidates)
-            for score, pq in candidates:
+            best = max(score for score, _, _ in candidates)
+            for score, pq, mine in candidates:
                 if score == best:
-                    pairs.append(NumberPair(cq, pq, overlap(cq, pq)))
+                    pairs.append(NumberPair(mine, pq, overlap(mine, pq)))
                     # The event both figures are about is checked by the comparison too.
                     shared = set(pq.events) | {t for t in pq.counted if t in self.lex.events}
                     events.extend(

@@ -149,6 +149,7 @@ def test_separable_verbs_meet_their_joined_forms(reader, joined, separated):
         ("Das sagte Frau Gas am Montag", "de", ["gas"]),
         ("The talks with Jane Police ended", "en", ["police"]),
         ("Dass Putin Truppen schickt", "de", ["putin"]),  # a German noun after a name
+        ("Das sagte der 64-Jährige in Wien", "de", ["wien"]),  # the word of a figure
     ],
 )
 def test_names_are_told_from_common_words(reader, text, language, names):
@@ -174,11 +175,24 @@ def test_names_are_told_from_common_words(reader, text, language, names):
         ("2000 bis 3000 Teilnehmer", "de", 2000, 3000, "count", ""),
         ("between 20 and 30 people", "en", 20, 30, "count", ""),
         ("zu 16 Jahren Haft", "de", 16, 16, "duration", "year"),
-        ("der 64-Jährige", "de", 64, 64, "duration", "year"),
+        ("der 64-Jährige", "de", 64, 64, "age", "age"),
+        ("a 45-year-old man", "en", 45, 45, "age", "age"),
+        ("Brett Dempsey, 31, of Ravenshoe", "en", 31, 31, "age", "age"),
+        ("Katja Kipping (42) tritt ab", "de", 42, 42, "age", "age"),
+        ("er starb im Alter von 80 Jahren", "de", 80, 80, "age", "age"),
+        ("die Hälfte der Stellen", "de", 50, 50, "percent", "percent"),
+        ("um die Hälfte verringern", "de", 50, 50, "percent", "percent"),
+        ("half of the staff", "en", 50, 50, "percent", "percent"),
+        ("zwei Drittel der Stimmen", "de", 66.7, 66.7, "percent", "percent"),
+        ("nach einer halben Stunde", "de", 0.5, 0.5, "duration", "hour"),
+        ("half an hour", "en", 0.5, 0.5, "duration", "hour"),
+        ("binnen drei Wochen", "de", 0, 3, "duration", "week"),
+        ("within two days", "en", 0, 2, "duration", "day"),
         ("half a million people", "en", 5e5, 5e5, "count", ""),
         ("Hunderte Menschen wurden verletzt", "de", 200, 999, "count", ""),
         ("acht Tage lang", "de", 8, 8, "duration", "day"),
-        ("17 Jahre alt", "de", 17, 17, "duration", "year"),
+        ("17 Jahre alt", "de", 17, 17, "age", "age"),
+        ("45 years old", "en", 45, 45, "age", "age"),
         ("zweieinhalb bis drei Minuten", "de", 2.5, 3, "duration", "minute"),
         ("more than two dozen rebels", "en", 24, math.inf, "count", ""),
         ("less than about five millimetres", "en", 0, 5, "measure", "millimetre"),
@@ -215,7 +229,13 @@ def test_years(reader, text, language, years):
 
 @pytest.mark.parametrize(
     "text",
-    ["Der Airbus A380 landete", "COVID-19 breitete sich aus", "um 08:38 Uhr", "Sie achten darauf"],
+    [
+        "Der Airbus A380 landete",
+        "COVID-19 breitete sich aus",
+        "um 08:38 Uhr",
+        "Sie achten darauf",
+        "in the first half of the year",
+    ],
 )
 def test_codes_times_and_verbs_are_no_counts(reader, text):
     assert quantities(reader, text) == []

@@ -296,6 +296,26 @@ def test_durations_fused_with_their_number_are_compared(judge):
     assert j.stance == "contradicts"
 
 
+def test_durations_in_different_units_are_compared_in_one(judge):
+    claim = "Die Polizei schloss den Hafen für 72 Stunden"
+    assert judge(claim, "Die Polizei schloss den Hafen für drei Tage.").stance == "supports"
+    assert judge(claim, "Die Polizei schloss den Hafen für zwei Tage.").stance == "contradicts"
+
+
+def test_an_age_is_no_span_of_time(judge):
+    claim = "Der Minister verlor nach 45 Jahren die Kontrolle"
+    j = judge(claim, "Der 52-jährige Minister verlor die Kontrolle.")
+    assert j.stance != "contradicts"
+    older = judge("Minister Smith is 52 years old", "Minister Smith, 42, lost.")
+    assert older.stance == "contradicts"
+
+
+def test_a_share_in_words_is_a_percentage(judge):
+    claim = "Die Regierung strich die Hälfte der Stellen"
+    assert judge(claim, "Die Regierung strich 50 Prozent der Stellen.").stance == "supports"
+    assert judge(claim, "Die Regierung strich 20 Prozent der Stellen.").stance == "contradicts"
+
+
 def test_a_phrase_of_three_words_translates_whole(claims, judge):
     [work, _] = claims.analyse("Short-time work rose").groups
     assert (work.word, work.foreign) == ("Short-time work", ("kurzarbeit",))
