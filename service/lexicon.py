@@ -162,6 +162,9 @@ class Lexicon:
         self.sharing = frozenset(phrase["sharing"])
         self.verb_endings = tuple(phrase["verb_endings"])
         self.anaphora = frozenset(data["anaphora"]["words"])
+        self.speech = frozenset(data["speech"]["words"])
+        self.speaker_after = int(data["speech"]["after"])
+        self.speaker_before = int(data["speech"]["before"])
         self.titles = frozenset(data["names"]["titles"])
         self.place_adjective_endings = tuple(data["names"]["place_adjective_endings"])
         # Longest first, so "zurück" is tried before "zu".

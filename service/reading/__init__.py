@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from service.lexicon import Lexicon
 from service.reading.model import Name, Negation, Polar, Quantity, Reading, Term
 from service.reading.names import Aliases, Vocabulary
 from service.reading.polarity import PolarityReader
 from service.reading.quantities import QuantityReader
 from service.reading.terms import TermReader
-from service.reading.tokens import tokenize, visible
+from service.reading.tokens import CLAUSE_BREAK, Token, tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
-READING_VERSION = "15"
+READING_VERSION = "16"
 
 __all__ = [
     "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",
@@ -39,6 +41,7 @@ class Reader:
         tokens = tokenize(text)
         stems = self.terms.stems(tokens, language)
         terms, names = self.terms.read(text, tokens, stems, language)
+        names = self._mark_speakers(text, tokens, names)
         before = previous.quantities if previous is not None else ()
         return Reading(
             text=text,
@@ -50,3 +53,31 @@ class Reader:
             polars=tuple(self.polarity.polars(tokens, stems)),
             points_back=any(t.norm in self.lexicon.anaphora for t in tokens),
         )
+
+    def _mark_speakers(self, text: str, tokens: list[Token], names: list[Name]) -> list[Name]:
+        """Return the names, those standing close to a word of speech in its clause marked as
+        speakers ("sagte BA-Vorstand Daniel Terzenbach", "Singh earlier announced")."""
+        lex = self.lexicon
+        spans: list[tuple[int, int]] = []
+        for i, tok in enumerate(tokens):
+            if tok.norm not in lex.speech:
+                continue
+            first = last = i
+            while first > max(0, i - lex.speaker_before) and not _break(text, tokens, first - 1):
+                first -= 1
+            while last < min(len(tokens) - 1, i + lex.speaker_after) and not _break(
+                text, tokens, last
+            ):
+                last += 1
+            spans.append((tokens[first].start, tokens[last].end))
+        if not spans:
+            return names
+        return [
+            replace(n, speaks=True) if any(n.start < b and a < n.end for a, b in spans) else n
+            for n in names
+        ]
+
+
+def _break(text: str, tokens: list[Token], i: int) -> bool:
+    """Return whether a clause ends between token i and the next."""
+    return bool(CLAUSE_BREAK.search(text, tokens[i].end, tokens[i + 1].start))

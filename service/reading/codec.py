@@ -13,7 +13,7 @@ def dumps(reading: Reading) -> str:
     data = {
         "l": reading.language,
         "t": [[t.term, t.start, t.end, t.kind] for t in reading.terms],
-        "n": [[n.key, list(n.parts), n.start, n.end, n.known] for n in reading.names],
+        "n": [[n.key, list(n.parts), n.start, n.end, n.known, n.speaks] for n in reading.names],
         "q": [_quantity(q) for q in reading.quantities],
         "g": [[n.cue, n.start, n.end, n.scope_start, n.scope_end] for n in reading.negations],
         "p": [[p.pair, p.side, p.start, p.end] for p in reading.polars],
@@ -29,7 +29,7 @@ def loads(text: str, stored: str) -> Reading:
         text=text,
         language=data["l"],
         terms=tuple(Term(*t) for t in data["t"]),
-        names=tuple(Name(k, tuple(p), s, e, known) for k, p, s, e, known in data["n"]),
+        names=tuple(Name(k, tuple(p), s, e, *rest) for k, p, s, e, *rest in data["n"]),
         quantities=tuple(_load_quantity(text, q) for q in data["q"]),
         negations=tuple(Negation(*n) for n in data["g"]),
         polars=tuple(Polar(*p) for p in data["p"]),

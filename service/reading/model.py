@@ -31,6 +31,7 @@ class Name:
     start: int
     end: int
     known: bool = False  # listed in aliases.toml
+    speaks: bool = False  # the one who says what the text reports ("sagte X", "X said")
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,6 +96,12 @@ RULES = (
         lambda f: f"says this of {', '.join(f.names.others[:3])}, not of {_names(f)}",
     ),
     Rule(
+        "said by another",
+        lambda f: bool(f.names.speaker) and f.words >= TOPIC and not f.polarity.flipped,
+        "contradicts",
+        lambda f: f"gives these words to {f.names.speaker}, not to {f.names.claim_speaker}",
+    ),
+    Rule(
         "name missing",
         lambda f: bool(f.names.missing),
         "related",

@@ -29,6 +29,8 @@ class NameFinding:
     missing: tuple[TermGroup, ...] = ()
     others: tuple[str, ...] = ()  # names in the passage the claim does not give, as written
     in_place: bool = False  # another name stands next to a word the claim's name stands by
+    speaker: str = ""  # the passage's speaker, where the claim gives its words to another
+    claim_speaker: str = ""
 
     @property
     def swapped(self) -> bool:
@@ -101,6 +103,15 @@ def _in_place(
     return False
 
 
+def _named(text: str, name: Name) -> bool:
+    """Return whether a name is a person's or a body's as a reader would take it: a first and
+    last name, or a name after a capitalised title or role word."""
+    if len(name.parts) >= 2:
+        return True
+    before = text[: name.start].split()
+    return bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalpha()
+
+
 class NameCheck:
     """Checks a passage for the claim's names."""
 
@@ -125,10 +136,11 @@ class NameCheck:
         to a passage word that the claim has next to its name ("im Sender CBS" for "im Sender
         Fox News").
         """
-        if not coverage.missing_names:
-            return NameFinding()
         same = claim.language == passage.language
         mine = PassageTerms(a for g in claim.groups for a in g.alternatives(same))
+        speakers = self._other_speaker(claim, passage, mine, present)
+        if not coverage.missing_names:
+            return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         others = [
             name
             for name in passage.names
@@ -161,10 +173,34 @@ class NameCheck:
             and not _first_name(claim, g, coverage, around, same)
         )
         if not missing:
-            return NameFinding()
+            return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         written = dict.fromkeys(passage.text[n.start : n.end] for n in others)
         in_place = _in_place(claim, passage, same, missing, others, present)
-        return NameFinding(missing, tuple(written), in_place)
+        return NameFinding(missing, tuple(written), in_place, *speakers)
+
+    def _other_speaker(
+        self, claim: Claim, passage: Reading, mine: PassageTerms, present: PassageTerms
+    ) -> tuple[str, str]:
+        """Return (the passage's speaker, the claim's) where the claim gives what is said to
+        someone the passage does not name, and the passage to someone the claim does not name
+        ("sagte Daniel Terzenbach" for "Detlef Scheele said"); else empty strings. A place
+        that speaks stands for its government ("Washington said"): only a full name or a name
+        after a title or role ("Premierminister Vajpayee", "Zeitung Tuttosport") is taken
+        for a speaker."""
+        theirs = [n for n in passage.names if n.speaks and _named(passage.text, n)]
+        ours = [n for n in claim.reading.names if n.speaks and _named(claim.text, n)]
+        if not theirs or not ours:
+            return "", ""
+        if any(present.find(n.parts) or present.find_spelling(n.parts) for n in ours):
+            return "", ""
+        for n in theirs:
+            if mine.find(n.parts) or mine.find((n.key,)) or mine.find_spelling((n.key,)):
+                return "", ""
+        first, claimed = theirs[0], ours[0]
+        return (
+            passage.text[first.start : first.end],
+            claim.text[claimed.start : claimed.end],
+        )
 
     def _place_adjectives(self, passage: Reading, shared: frozenset[str]) -> list[Name]:
         """Return the passage's adjectives of a place ("indonesischen"), as names, but for

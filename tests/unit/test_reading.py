@@ -156,6 +156,20 @@ def test_names_are_told_from_common_words(reader, text, language, names):
     assert [n.key for n in reader.read(text, language).names] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "speakers"),
+    [
+        ("Die Lage ist ernst, sagte Minister Hans Gruber.", "de", ["gruber"]),
+        ("Laut Jane Okafor ist die Lage ernst.", "de", ["okafor"]),
+        ("Jane Okafor earlier said the port was closed.", "en", ["okafor"]),
+        ("Gruber sagte, Okafor habe den Hafen geschlossen.", "de", ["gruber"]),
+        ("Gruber schloss den Hafen.", "de", []),
+    ],
+)
+def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language, speakers):
+    assert [n.key for n in reader.read(text, language).names if n.speaks] == speakers
+
+
 # Quantities --------------------------------------------------------------------------------
 
 

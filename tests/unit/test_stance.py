@@ -158,6 +158,25 @@ def test_another_name_in_the_claim_names_place_gives_the_statement_to_another(ju
     assert elsewhere.stance == "related"
 
 
+def test_words_given_to_another_speaker_do_not_confirm_who_said_them(judge):
+    claim = "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen"
+    # The text around names Gruber too, but this sentence gives the words to Okafor.
+    around = "Minister Hans Gruber besuchte die Stadt."
+    passage = "Die Polizei hat den Hafen geschlossen, sagte Ministerin Jane Okafor."
+    other = judge(claim, passage, around)
+    assert other.stance == "contradicts"
+    assert any("Okafor" in r for r in other.reasons)
+    same = judge(claim, "Die Polizei hat den Hafen geschlossen, sagte Minister Hans Gruber.")
+    assert same.stance == "supports"
+
+
+def test_a_place_that_speaks_is_no_speaker_to_compare(judge):
+    # "Wien sagte" stands for the city's government, whoever speaks for it.
+    claim = "Wien sagte, die Polizei habe den Hafen geschlossen"
+    passage = "Die Polizei hat den Hafen geschlossen, sagte Ministerin Jane Okafor."
+    assert judge(claim, passage, "Wien und die Polizei.").stance != "contradicts"
+
+
 def test_an_adjective_of_another_place_names_that_place(judge):
     claim = "Der Minister aus Ungarn schloss den Hafen"
     j = judge(claim, "Der österreichische Minister schloss den Hafen.")
