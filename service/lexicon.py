@@ -111,6 +111,8 @@ class Lexicon:
         self.determiner_negations = frozenset(det.get("de", []) + det.get("en", []))
         self.negation_phrases = _phrases(det.get("phrases", []))
         self.not_negations = _phrases(data["not_negations"]["phrases"])
+        self.negations_after = frozenset(data["negation_after"]["words"])
+        self.not_negated_after = frozenset(data["negation_after"]["not_after"])
         self.paired_negations = {k: frozenset(v) for k, v in data["negation_pairs"].items()}
         self.negation_pronouns = frozenset(det.get("pronouns", []))
         affixes = data["negative_affixes"]

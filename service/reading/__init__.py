@@ -10,7 +10,7 @@ from service.reading.names import Aliases, Vocabulary
 from service.reading.polarity import PolarityReader
 from service.reading.quantities import QuantityReader
 from service.reading.terms import TermReader
-from service.reading.tokens import CLAUSE_BREAK, Token, tokenize, visible
+from service.reading.tokens import Token, clause_ends_after, tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
 READING_VERSION = "16"
@@ -63,9 +63,10 @@ class Reader:
             if tok.norm not in lex.speech:
                 continue
             first = last = i
-            while first > max(0, i - lex.speaker_before) and not _break(text, tokens, first - 1):
+            lowest, highest = max(0, i - lex.speaker_before), i + lex.speaker_after
+            while first > lowest and not clause_ends_after(text, tokens, first - 1):
                 first -= 1
-            while last < min(len(tokens) - 1, i + lex.speaker_after) and not _break(
+            while last < min(len(tokens) - 1, highest) and not clause_ends_after(
                 text, tokens, last
             ):
                 last += 1
@@ -76,8 +77,3 @@ class Reader:
             replace(n, speaks=True) if any(n.start < b and a < n.end for a, b in spans) else n
             for n in names
         ]
-
-
-def _break(text: str, tokens: list[Token], i: int) -> bool:
-    """Return whether a clause ends between token i and the next."""
-    return bool(CLAUSE_BREAK.search(text, tokens[i].end, tokens[i + 1].start))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from service.lexicon import Lexicon
 from service.reading.model import Negation, Polar
-from service.reading.tokens import Token, clause_spans
+from service.reading.tokens import Token, clause_ends_after, clause_spans
 
 
 class PolarityReader:
@@ -24,6 +24,16 @@ class PolarityReader:
                 skip -= 1
                 continue
             cue = "n't" if tok.norm.endswith("n't") else tok.norm
+            if cue in lex.negations_after and i > 0 and not skip:
+                before = tokens[i - 1]
+                if (
+                    before.kind == "word"
+                    and before.norm not in lex.not_negated_after
+                    and not lex.is_stopword(before.norm)
+                    and not clause_ends_after(text, tokens, i - 1)
+                ):
+                    out.append(Negation(cue, tok.start, tok.end, before.start, before.end))
+                    continue
             if not (
                 cue in lex.clause_negations
                 or cue in lex.determiner_negations

@@ -382,6 +382,12 @@ def test_a_negation_word_in_an_idiom_negates_nothing(reader, text, language):
     assert scopes(reader, text, language) == []
 
 
+def test_free_denies_the_noun_before_it(reader):
+    assert scopes(reader, "The port remains fatality free.", "en") == [("free", "fatality")]
+    assert scopes(reader, "The city is free of debt.", "en") == [("free of", " debt")]
+    assert scopes(reader, "The prisoner was set free.", "en") == []
+
+
 def test_the_same_word_outside_the_idiom_still_negates(reader):
     assert [c for c, _ in scopes(reader, "Die Firma hat noch nie Stellen abgebaut.")] == ["nie"]
 

@@ -234,6 +234,12 @@ def test_a_word_the_source_also_asserts_unnegated_is_not_denied(judge):
     assert judge(claim, "The police did not close the port of the city.").stance == "contradicts"
 
 
+def test_a_noun_said_to_be_free_is_denied(judge):
+    j = judge("Nobody was injured in the port", "The port remained injury free.")
+    assert j.stance != "contradicts"
+    assert "both claim and source are negated" in j.reasons
+
+
 def test_both_denying_agree(judge):
     claim = "Neither the city nor the port reported a death"
     assert judge(claim, "The city and the port reported no deaths.").stance == "supports"
