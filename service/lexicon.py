@@ -143,6 +143,7 @@ class Lexicon:
         self.not_numbers = frozenset(spelled.get("not_numbers", []))
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.weekdays = {k: int(v) for k, v in data["weekdays"].items()}
+        self.holidays = {k: int(v) for k, v in data["holidays"].items()}
         self.year_words = frozenset(data["years"]["words"])
         self.decade_endings = frozenset(data["years"]["decade_endings"])
         self.noun_endings = tuple(data["inflection"]["noun_endings"])
@@ -211,6 +212,7 @@ class Lexicon:
         """Return a pattern for the words a quantity may start with (digits aside)."""
         words = {*self.months, *self.weekdays, *self.fractions, *self.articles, *self.half_words}
         words |= {k[0] for k in self.vague}
+        words |= {k.split()[0].removesuffix("'s") for k in self.holidays}
         stems = [*self.ordinals, *self.factors]
         spelled = [p.pattern.strip("^$") for p in self.spelled.values()]
         alternatives = [

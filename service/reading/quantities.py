@@ -17,7 +17,7 @@ from text_to_num import text2num
 
 from service.lexicon import Lexicon, Qualifier
 from service.reading.model import Quantity, Term
-from service.reading.tokens import CLAUSE_BREAK, LARGEST, Token, number_value
+from service.reading.tokens import CLAUSE_BREAK, LARGEST, Token, number_value, tokenize
 
 DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I)
@@ -44,6 +44,10 @@ class QuantityReader:
 
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
+        self.holidays = {
+            tuple(t.norm for t in tokenize(name)): day for name, day in lexicon.holidays.items()
+        }
+        self.longest_holiday = max((len(k) for k in self.holidays), default=0)
 
     def read(
         self,
@@ -106,7 +110,8 @@ class QuantityReader:
         tok = tokens[i]
         if tok.kind == "code":
             return None
-        for special in (self._date, self._month, self._weekday, self._ordinal, self._factor):
+        specials = (self._holiday, self._date, self._month, self._weekday, self._ordinal)
+        for special in (*specials, self._factor):
             hit = special(text, tokens, i, language)
             if hit:
                 return hit
@@ -569,6 +574,14 @@ class QuantityReader:
             return None
         value = int(nxt.text) * 100.0 + month
         return _point(text, tok.start, nxt.end, value, "month"), 1
+
+    def _holiday(self, text: str, tokens: list[Token], i: int, language: str):
+        """Return the date of a feast at token i ("Heiligabend", "New Year's Eve")."""
+        for n in range(min(self.longest_holiday, len(tokens) - i), 0, -1):
+            day = self.holidays.get(tuple(t.norm for t in tokens[i : i + n]))
+            if day is not None:
+                return _point(text, tokens[i].start, tokens[i + n - 1].end, day, "date"), n
+        return None
 
     def _weekday(self, text: str, tokens: list[Token], i: int, language: str):
         tok = tokens[i]

@@ -89,6 +89,12 @@ def test_months_of_a_year_are_compared(judge, claim, stance):
     assert judge(claim, passage).stance == stance
 
 
+def test_a_feast_is_compared_as_its_date(judge):
+    claim = "Die Polizei schloss den Hafen an Heiligabend"
+    assert judge(claim, "The police closed the port on Christmas Eve.").stance == "supports"
+    assert judge(claim, "The police closed the port on New Year's Eve.").stance == "contradicts"
+
+
 def test_percentages_and_years_are_compared(judge):
     passage = "Die Arbeitslosenquote der Stadt stieg im Juli auf 6,9 Prozent."
     assert judge(
