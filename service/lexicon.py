@@ -166,6 +166,8 @@ class Lexicon:
         self.verb_endings = tuple(phrase["verb_endings"])
         self.anaphora = frozenset(data["anaphora"]["words"])
         self.speech = frozenset(data["speech"]["words"])
+        self.light_verbs = frozenset(data["light_verbs"]["words"])
+        self.light_phrases = _phrases(data["light_verbs"]["phrases"])
         self.speaker_after = int(data["speech"]["after"])
         self.speaker_before = int(data["speech"]["before"])
         self.titles = frozenset(data["names"]["titles"])

@@ -77,6 +77,7 @@ class Claim:
     groups: list[TermGroup]
     dictionary_available: bool
     notes: list[str] = field(default_factory=list)
+    light: frozenset[int] = frozenset()  # starts of groups that only say something happened
 
     @property
     def text(self) -> str:
@@ -99,7 +100,9 @@ class Claim:
         return [
             g
             for g in self.groups
-            if g.kind != "number" and not any(a <= g.start and g.end <= b for a, b in spans)
+            if g.kind != "number"
+            and g.start not in self.light
+            and not any(a <= g.start and g.end <= b for a, b in spans)
         ]
 
     @property
@@ -171,7 +174,17 @@ class ClaimAnalyzer:
         notes = []
         if not self.dictionary.available:
             notes.append("no bilingual dictionary installed: words are matched as written")
-        return Claim(reading, self._groups(reading), self.dictionary.available, notes)
+        groups = self._groups(reading)
+        return Claim(reading, groups, self.dictionary.available, notes, self._light(groups))
+
+    def _light(self, groups: list[TermGroup]) -> frozenset[int]:
+        """Return the starts of the groups that only say that something happened."""
+        light = self.lexicon.light_verbs
+        out = {g.start for g in groups if g.kind == "word" and light & set(g.native)}
+        for first, second in zip(groups, groups[1:], strict=False):
+            if (first.native[0], second.native[0]) in self.lexicon.light_phrases:
+                out |= {first.start, second.start}
+        return frozenset(out)
 
     def _groups(self, reading: Reading) -> list[TermGroup]:
         """Return a group per claim word (or dictionary phrase), with its translations."""

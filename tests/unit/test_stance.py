@@ -89,6 +89,14 @@ def test_months_of_a_year_are_compared(judge, claim, stance):
     assert judge(claim, passage).stance == stance
 
 
+def test_a_verb_that_only_says_something_happened_is_no_content_to_repeat(judge):
+    passage = "Die Partei veröffentlichte am Montag eine Umfrage."
+    claim = "Die Umfrage der Partei zur Regierung in der Stadt fand an einem Montag statt"
+    assert judge(claim, passage).stance == "supports"
+    took_place = "The poll of the party on the government in the city took place on a Monday"
+    assert judge(took_place, passage).stance == "supports"
+
+
 def test_a_feast_is_compared_as_its_date(judge):
     claim = "Die Polizei schloss den Hafen an Heiligabend"
     assert judge(claim, "The police closed the port on Christmas Eve.").stance == "supports"
