@@ -559,7 +559,9 @@ class QuantityReader:
         if not (1 <= day <= 31 and day.is_integer()):
             return None
         value = month * 100.0 + day
-        return _point(text, tok.start, nxt.end, value, "date"), 2
+        # "26. April 2011": the month token is read again, as the month of that year.
+        year_follows = tok.is_number and i + 2 < len(tokens) and tokens[i + 2].is_number
+        return _point(text, tok.start, nxt.end, value, "date"), 1 if year_follows else 2
 
     def _month(self, text: str, tokens: list[Token], i: int, language: str):
         """Return a month of a year at token i ("im Jänner 2012", "in April 2011"), as

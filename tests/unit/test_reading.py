@@ -315,6 +315,11 @@ def test_a_month_with_its_year_is_read_with_the_year(reader):
     assert reader.read("Das Schiff kenterte im Jänner vor der Insel", "de").quantities == ()
 
 
+def test_a_date_with_its_year_gives_the_month_of_that_year_too(reader):
+    found = reader.read("Das Schiff kenterte am 13. Jänner 2012", "de").quantities
+    assert [(q.kind, q.low) for q in found] == [("date", 113), ("month", 201201), ("year", 2012)]
+
+
 # Negation and opposites ----------------------------------------------------------------
 
 
