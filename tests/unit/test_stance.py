@@ -172,6 +172,14 @@ def test_another_name_in_the_claim_names_place_gives_the_statement_to_another(ju
     assert elsewhere.stance == "related"
 
 
+def test_a_party_named_by_a_common_word_is_a_name(judge):
+    claim = "Die Fraktion der SPD hat den Hafen in der Stadt geschlossen"
+    other = judge(claim, "Die Fraktion der Grünen hat den Hafen in der Stadt geschlossen.")
+    assert other.stance == "contradicts"
+    greens = judge("The Greens closed the port", "Die Grünen haben den Hafen geschlossen.")
+    assert greens.stance == "supports"
+
+
 def test_words_given_to_another_speaker_do_not_confirm_who_said_them(judge):
     claim = "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen"
     # The text around names Gruber too, but this sentence gives the words to Okafor.
