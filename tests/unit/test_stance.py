@@ -172,6 +172,13 @@ def test_another_name_in_the_claim_names_place_gives_the_statement_to_another(ju
     assert elsewhere.stance == "related"
 
 
+def test_a_denial_in_either_language_is_one_word(judge):
+    passage = "Die Polizei wies das zurück."
+    assert judge("The police in the city denied the report", passage).stance == "supports"
+    claim = "The police in the city did not dispute the report"
+    assert judge(claim, "Die Polizei dementierte das nicht.").stance == "supports"
+
+
 def test_a_party_named_by_a_common_word_is_a_name(judge):
     claim = "Die Fraktion der SPD hat den Hafen in der Stadt geschlossen"
     other = judge(claim, "Die Fraktion der Grünen hat den Hafen in der Stadt geschlossen.")
