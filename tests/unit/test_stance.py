@@ -179,6 +179,11 @@ def test_a_denial_in_either_language_is_one_word(judge):
     assert judge(claim, "Die Polizei dementierte das nicht.").stance == "supports"
 
 
+def test_a_demand_in_either_language_is_one_word(judge):
+    j = judge("The party in the city demanded it", "Die Partei forderte das.")
+    assert j.stance == "supports"
+
+
 def test_a_party_named_by_a_common_word_is_a_name(judge):
     claim = "Die Fraktion der SPD hat den Hafen in der Stadt geschlossen"
     other = judge(claim, "Die Fraktion der Grünen hat den Hafen in der Stadt geschlossen.")
