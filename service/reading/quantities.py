@@ -48,6 +48,7 @@ class QuantityReader:
             tuple(t.norm for t in tokenize(name)): day for name, day in lexicon.holidays.items()
         }
         self.longest_holiday = max((len(k) for k in self.holidays), default=0)
+        self.holiday_starts = frozenset(k[0] for k in self.holidays)
 
     def read(
         self,
@@ -579,6 +580,8 @@ class QuantityReader:
 
     def _holiday(self, text: str, tokens: list[Token], i: int, language: str):
         """Return the date of a feast at token i ("Heiligabend", "New Year's Eve")."""
+        if tokens[i].norm not in self.holiday_starts:
+            return None
         for n in range(min(self.longest_holiday, len(tokens) - i), 0, -1):
             day = self.holidays.get(tuple(t.norm for t in tokens[i : i + n]))
             if day is not None:
