@@ -214,7 +214,6 @@ class Lexicon:
         """Return a pattern for the words a quantity may start with (digits aside)."""
         words = {*self.months, *self.weekdays, *self.fractions, *self.articles, *self.half_words}
         words |= {k[0] for k in self.vague}
-        words |= {k.split()[0].removesuffix("'s") for k in self.holidays}
         stems = [*self.ordinals, *self.factors]
         spelled = [p.pattern.strip("^$") for p in self.spelled.values()]
         alternatives = [

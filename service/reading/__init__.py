@@ -10,7 +10,7 @@ from service.reading.names import Aliases, Vocabulary
 from service.reading.polarity import PolarityReader
 from service.reading.quantities import QuantityReader
 from service.reading.terms import TermReader
-from service.reading.tokens import Token, clause_ends_after, tokenize, visible
+from service.reading.tokens import Token, breaks_between, tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
 READING_VERSION = "16"
@@ -64,10 +64,10 @@ class Reader:
                 continue
             first = last = i
             lowest, highest = max(0, i - lex.speaker_before), i + lex.speaker_after
-            while first > lowest and not clause_ends_after(text, tokens, first - 1):
+            while first > lowest and not breaks_between(text, tokens[first - 1], tokens[first]):
                 first -= 1
-            while last < min(len(tokens) - 1, highest) and not clause_ends_after(
-                text, tokens, last
+            while last < min(len(tokens) - 1, highest) and not breaks_between(
+                text, tokens[last], tokens[last + 1]
             ):
                 last += 1
             spans.append((tokens[first].start, tokens[last].end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from service.lexicon import Lexicon
 from service.reading.model import Negation, Polar
-from service.reading.tokens import Token, clause_ends_after, clause_spans
+from service.reading.tokens import Token, breaks_between, clause_spans
 
 
 class PolarityReader:
@@ -30,7 +30,7 @@ class PolarityReader:
                     before.kind == "word"
                     and before.norm not in lex.not_negated_after
                     and not lex.is_stopword(before.norm)
-                    and not clause_ends_after(text, tokens, i - 1)
+                    and not breaks_between(text, before, tok)
                 ):
                     out.append(Negation(cue, tok.start, tok.end, before.start, before.end))
                     continue

@@ -78,7 +78,11 @@ class QuantityReader:
                 i += 1
                 continue
             tok = tokens[i]
-            if tok.kind == "word" and not self.lex.quantity_start.match(tok.norm):
+            if (
+                tok.kind == "word"
+                and tok.norm not in self.holiday_starts
+                and not self.lex.quantity_start.match(tok.norm)
+            ):
                 i += 1
                 continue
             found = self._at(text, tokens, terms, i, language)

@@ -104,8 +104,3 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
 def breaks_between(text: str, a: Token, b: Token) -> bool:
     """Return whether a clause ends between two tokens."""
     return CLAUSE_BREAK.search(text, a.end, b.start) is not None
-
-
-def clause_ends_after(text: str, tokens: list[Token], i: int) -> bool:
-    """Return whether a clause ends between token i and the next."""
-    return bool(CLAUSE_BREAK.search(text, tokens[i].end, tokens[i + 1].start))

@@ -103,6 +103,11 @@ def _in_place(
     return False
 
 
+def _claim_terms(claim: Claim, same: bool) -> PassageTerms:
+    """Return every term the claim's words may take in the passage's language, to look up."""
+    return PassageTerms(a for g in claim.groups for a in g.alternatives(same))
+
+
 def _named(text: str, name: Name) -> bool:
     """Return whether a name is a person's or a body's as a reader would take it: a first and
     last name, or a name after a capitalised title or role word."""
@@ -137,10 +142,10 @@ class NameCheck:
         Fox News").
         """
         same = claim.language == passage.language
-        mine = PassageTerms(a for g in claim.groups for a in g.alternatives(same))
-        speakers = self._other_speaker(claim, passage, mine, present)
+        speakers = self._other_speaker(claim, passage, present)
         if not coverage.missing_names:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
+        mine = _claim_terms(claim, same)
         others = [
             name
             for name in passage.names
@@ -179,7 +184,7 @@ class NameCheck:
         return NameFinding(missing, tuple(written), in_place, *speakers)
 
     def _other_speaker(
-        self, claim: Claim, passage: Reading, mine: PassageTerms, present: PassageTerms
+        self, claim: Claim, passage: Reading, present: PassageTerms
     ) -> tuple[str, str]:
         """Return (the passage's speaker, the claim's) where the claim gives what is said to
         someone the passage does not name, and the passage to someone the claim does not name
@@ -193,6 +198,7 @@ class NameCheck:
             return "", ""
         if any(present.find(n.parts) or present.find_spelling(n.parts) for n in ours):
             return "", ""
+        mine = _claim_terms(claim, claim.language == passage.language)
         for n in theirs:
             if mine.find(n.parts) or mine.find((n.key,)) or mine.find_spelling((n.key,)):
                 return "", ""

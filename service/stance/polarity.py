@@ -135,9 +135,10 @@ class PolarityCheck:
         denied = {s for s in spans if sum(s in starts for _, starts in scopes) % 2 == 1}
         # A word the source also states outside any negation is asserted there: "would not fly
         # over Indian airspace, and the Indian embassy will ..." does not deny "Indian".
+        # (A word of an opposite pair has no term: it is denied where it is.)
         term_at = {t.start: t.term for t in passage.terms if t.term in matched_terms}
-        asserted = {term_at.get(s) for s, _ in word_spans if s not in denied}
-        source_negated = any(term_at.get(s, s) not in asserted for s in denied)
+        asserted = {term_at[s] for s, _ in word_spans if s not in denied and s in term_at}
+        source_negated = any(s not in term_at or term_at[s] not in asserted for s in denied)
         marks.extend((n.start, n.end) for n in negations)
         if source_negated != claim.negated:
             flips += 1
