@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -114,6 +115,8 @@ class Server:
         self.cmd = dockerfile_cmd()
         self.cmd[0] = str(Path(sys.executable).with_name(self.cmd[0]))
         self.proc: subprocess.Popen | None = None
+        self._log: list[bytes] = []
+        self._drain: threading.Thread | None = None
 
     def start(self, timeout: float = 90) -> Server:
         self.proc = subprocess.Popen(
@@ -124,6 +127,10 @@ class Server:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        # Read the log as it comes: a full pipe would block every worker at its next log line.
+        self._log = []
+        self._drain = threading.Thread(target=self._log.extend, args=(self.proc.stdout,))
+        self._drain.start()
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -140,8 +147,10 @@ class Server:
             time.sleep(0.1)
 
     def output(self) -> str:
-        assert self.proc is not None and self.proc.stdout is not None
-        return self.proc.stdout.read().decode(errors="replace")
+        """The server's log; call it once the server has stopped."""
+        assert self._drain is not None
+        self._drain.join(timeout=15)
+        return b"".join(self._log).decode(errors="replace")
 
     def kill(self) -> None:
         """SIGKILL to every process of the server: master and workers, no cleanup."""

@@ -220,3 +220,14 @@ def test_keys_and_rate_limits_over_http(tmp_path_factory, dictionary_cache):
         assert request(server, "GET", "/v1/documents", key=reader)[0] == 200
     finally:
         server.stop()
+
+
+def test_a_long_log_never_blocks_the_server(fresh):
+    # Every request writes an access-log line; 1,500 of them overfill a 64 KB pipe.
+    _, _, start = fresh
+    server = start(workers=1)
+    for _ in range(1500):
+        with urllib.request.urlopen(server.url + "/healthz", timeout=10) as resp:
+            assert resp.status == 200
+    server.stop()
+    assert server.output().count("GET /healthz") == 1500
