@@ -136,6 +136,8 @@ class StanceJudge:
             denial_addressed=addressed,
             figure_missing=bool(uncompared) and not any(present.find(g.native) for g in uncompared),
             figure_elsewhere=self._figure_elsewhere(unpaired, passage),
+            content_here=any(g.kind != "name" for g in coverage.matched)
+            or all(g.kind == "name" for g in claim.topic),
         )
         rule = decide(findings)
         if rule.stance == "none":

@@ -44,6 +44,7 @@ class Findings:
     denial_addressed: bool
     figure_missing: bool = False  # the claim gives a figure the passage neither states nor compares
     figure_elsewhere: bool = False  # the passage gives a claim figure, for something else
+    content_here: bool = True  # the passage itself holds one of the claim's words besides names
 
     @property
     def said(self) -> float:
@@ -57,8 +58,10 @@ class Findings:
 
     @property
     def says_it_in_words(self) -> bool:
-        """Return whether the passage says enough of the claim, and of more than its names."""
-        return self.said >= TOPIC and self.said_besides_names >= CONTENT
+        """Return whether the passage says enough of the claim, and of more than its names,
+        in its own words: what the claim says of its names, found only in the text around,
+        is context, not this sentence's statement."""
+        return self.said >= TOPIC and self.said_besides_names >= CONTENT and self.content_here
 
 
 @dataclass(frozen=True, slots=True)

@@ -379,3 +379,12 @@ def test_a_phrase_of_three_words_translates_whole(claims, judge):
     [work, _] = claims.analyse("Short-time work rose").groups
     assert (work.word, work.foreign) == ("Short-time work", ("kurzarbeit",))
     assert judge("Short-time work was cut", "Die Kurzarbeit wurde gestrichen.").stance == "supports"
+
+
+def test_words_found_only_around_a_passage_do_not_make_it_state_the_claim(judge):
+    claim = "Anna Berger wurde in Lübeck verhaftet"
+    context = "Die Behörden haben Anna Berger verhaftet. Dafür gab es Gründe."
+    passage = "Die Polizei in Lübeck kündigte dafür weitere Razzien an."
+    assert judge(claim, passage, context=context).stance == "related"
+    said_here = "Die Polizei in Lübeck hat sie dafür verhaftet."
+    assert judge(claim, said_here, context=context).stance == "supports"
