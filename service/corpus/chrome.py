@@ -26,9 +26,33 @@ _SHOWN = rf"[^\s{INVISIBLE}]"
 LINE = re.compile(rf"{_SHOWN}(?:[^\n]*{_SHOWN})?")
 
 
-def paragraphs(text: str) -> list[Span]:
-    """Return the non-blank lines of a text as spans, trimmed to the characters that show."""
-    return [Span(m.start(), m.end()) for m in LINE.finditer(text)]
+def paragraphs(text: str, run_on: frozenset[str] = frozenset()) -> list[Span]:
+    """Return the paragraphs of a text as spans, trimmed to the characters that show.
+
+    A paragraph is a non-blank line, or several where text was wrapped at a fixed width: a
+    line that ends without a sentence's end runs on into the next line where that line
+    starts in lower case, or where the line ends with a comma, a hyphen or one of the
+    `run_on` words (articles, prepositions, conjunctions: no heading ends with "des").
+    """
+    out: list[Span] = []
+    last_line = ""
+    for m in LINE.finditer(text):
+        line = m.group()
+        if out and _runs_on(last_line, text[out[-1].end : m.start()], line, run_on):
+            out[-1] = Span(out[-1].start, m.end())
+        else:
+            out.append(Span(m.start(), m.end()))
+        last_line = line
+    return out
+
+
+def _runs_on(line: str, gap: str, following: str, run_on: frozenset[str]) -> bool:
+    """Return whether a line breaks off a sentence that the following line goes on with."""
+    if gap.count("\n") != 1 or SENTENCE_END.search(line):
+        return False  # a blank line, or the end of a sentence, ends the paragraph
+    if following[:1].islower() or line.endswith((",", "-")):
+        return True
+    return line.rsplit(None, 1)[-1].lower() in run_on
 
 
 class ChromeRules:
@@ -40,17 +64,21 @@ class ChromeRules:
         self.end = [re.compile(p) for p in rules.get("end", [])]
         self.credit = [re.compile(p) for p in rules.get("credit", [])]
         self.captions = rules.get("captions", {})
+        self.run_on = frozenset(rules.get("run_on", ()))
 
     @classmethod
     def load(cls, path: Path | None = None) -> ChromeRules:
-        """Return the rules of a chrome data file (the bundled one by default)."""
-        return cls(load_toml(path or data_path("chrome.toml")))
+        """Return the rules of a chrome data file (the bundled one by default), with the
+        words a wrapped line runs on after (from the segmentation data)."""
+        rules = load_toml(path or data_path("chrome.toml"))
+        run_on = load_toml(data_path("segmentation.toml")).get("run_on", [])
+        return cls({"run_on": run_on, **rules})
 
     def content(self, text: str, publisher: str | None = None) -> list[Span]:
         """Return the spans of a document's text that are article content, in order."""
         kept: list[Span] = []
         caption_words = self.captions.get(publisher or "", {}).get("min_words")
-        for span in paragraphs(text):
+        for span in paragraphs(text, self.run_on):
             para = text[span.start : span.end]
             if any(p.search(para) for p in self.end):
                 break

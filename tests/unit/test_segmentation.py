@@ -66,6 +66,26 @@ def test_headlines_are_their_own_sentences():
     ]
 
 
+def test_text_wrapped_at_a_fixed_width_is_read_as_whole_sentences():
+    text = (
+        "Neue Prognose der Kommission\n"
+        "Für Polen, Ungarn und die Slowakei wird ein Rückgang des \n"
+        "Bruttoinlandsprodukts erwartet, der Handel leidet\n"
+        "besonders. Berlin bleibt gelassen, \n"
+        "Warschau nicht.\n"
+        "\n"
+        "und ein neuer Absatz."
+    )
+    spans = splitter.split(text, ChromeRules.load().content(text))
+    assert [" ".join(text[s.start : s.end].split()) for s in spans] == [
+        "Neue Prognose der Kommission",
+        "Für Polen, Ungarn und die Slowakei wird ein Rückgang des Bruttoinlandsprodukts"
+        " erwartet, der Handel leidet besonders.",
+        "Berlin bleibt gelassen, Warschau nicht.",
+        "und ein neuer Absatz.",
+    ]
+
+
 def test_offsets_point_into_the_source_file(verifier):
     """For every passage, the file's text in [char_start, char_end) is the passage text."""
     checked = 0
