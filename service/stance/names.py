@@ -61,8 +61,11 @@ def _close(gap: str) -> bool:
     )
 
 
-def _neighbours(claim: Claim, missing: tuple[TermGroup, ...]) -> list[TermGroup]:
-    """Return the claim words that stand right next to one of its missing names."""
+def _neighbours(
+    claim: Claim, missing: tuple[TermGroup, ...], among_names: bool = False
+) -> list[TermGroup]:
+    """Return the claim words (only names, if `among_names`: the others of a list) that stand
+    right next to one of its missing names."""
     groups = claim.groups
     out = []
     for i, g in enumerate(groups):
@@ -75,7 +78,7 @@ def _neighbours(claim: Claim, missing: tuple[TermGroup, ...]) -> list[TermGroup]
                 continue
             n, edge = groups[j], groups[j - step]  # edge: the name word next to it
             gap = claim.text[n.end : edge.start] if step < 0 else claim.text[edge.end : n.start]
-            if n.kind != "number" and _close(gap):
+            if n.kind != "number" and _close(gap) and (n.kind == "name" or not among_names):
                 out.append(n)
     return out
 
@@ -87,11 +90,12 @@ def _in_place(
     missing: tuple[TermGroup, ...],
     others: list[Name],
     present: PassageTerms,
+    among_names: bool = False,
 ) -> bool:
     """Return whether another name stands next to a passage word that the claim has next to
-    one of its missing names."""
+    one of its missing names (a name of the claim, if `among_names`)."""
     text = passage.text
-    for neighbour in _neighbours(claim, missing):
+    for neighbour in _neighbours(claim, missing, among_names):
         found = present.find(neighbour.alternatives(same))
         for t in passage.terms:
             if t.term != found:
@@ -143,7 +147,13 @@ class NameCheck:
         """
         same = claim.language == passage.language
         speakers = self._other_speaker(claim, passage, present)
-        if not coverage.missing_names:
+        # Names the text around the passage gives, but not the passage itself.
+        around_only = [
+            g
+            for g in claim.topic
+            if g.kind == "name" and g not in coverage.matched and g not in coverage.missing_names
+        ]
+        if not coverage.missing_names and not around_only:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         mine = _claim_terms(claim, same)
         others = [
@@ -176,6 +186,13 @@ class NameCheck:
             for g in coverage.missing_names
             if (places_here or not any(a in self.places for a in g.all_terms))
             and not _first_name(claim, g, coverage, around, same)
+        )
+        # A name the text around gives does not stand for the passage's subject where the
+        # passage lists another name in its place ("Frankreich, Italien" for "Germany, Italy").
+        missing += tuple(
+            g
+            for g in around_only
+            if _in_place(claim, passage, same, (g,), others, present, among_names=True)
         )
         if not missing:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])

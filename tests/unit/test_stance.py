@@ -388,3 +388,24 @@ def test_words_found_only_around_a_passage_do_not_make_it_state_the_claim(judge)
     assert judge(claim, passage, context=context).stance == "related"
     said_here = "Die Polizei in Lübeck hat sie dafür verhaftet."
     assert judge(claim, said_here, context=context).stance == "supports"
+
+
+def test_a_name_said_around_a_passage_that_lists_another_in_its_place_is_not_its_subject(judge):
+    claim = "Die Kommission erwartet für Polen, Ungarn und Tschechien einen Rückgang"
+    context = "Auch Polen ist betroffen."
+    listed = "Für Rumänien, Ungarn und Tschechien erwartet die Kommission einen Rückgang."
+    j = judge(claim, listed, context=context)
+    assert j.stance == "contradicts"
+    assert any("Rumänien" in r and "Polen" in r for r in j.reasons)
+    said = "Für Polen, Ungarn und Tschechien erwartet die Kommission einen Rückgang."
+    assert judge(claim, said, context=context).stance == "supports"
+    # Outside a list of the claim's names, another name next to a claim word may name a part
+    # of the place the text around names.
+    claim = "Die Soldaten erreichten den Hafen in Polen"
+    passage = "Die Soldaten erreichten den Hafen Gdynia."
+    assert judge(claim, passage, context="Polen nahm Truppen auf.").stance == "supports"
+
+
+def test_an_acronym_is_the_same_name_in_both_languages(judge):
+    j = judge("Poland's GDP shrank by 3 percent", "Das BIP Polens schrumpfte um 3 Prozent.")
+    assert j.stance == "supports"
