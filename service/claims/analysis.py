@@ -9,7 +9,7 @@ stays one group whose parts must all be present.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from service.claims.dictionary import Dictionary
@@ -234,9 +234,21 @@ class ClaimAnalyzer:
             found = self._lookup(word, lang, TRANSLATIONS_PER_WORD)
             if not found and lang == "de" and g.kind == "word":
                 found = self._compound(word)
-            out.append(self._with(g, found, lang) if found else g)
+            group = self._with(g, found, lang) if found else g
+            if g.kind == "name":
+                group = self._as_word_there(group, lang)
+            out.append(group)
             i += 1
         return out
+
+    def _as_word_there(self, g: TermGroup, lang: str) -> TermGroup:
+        """Return a name with its stem in the other language as one more alternative: a name
+        made of that language's words ("Flying Doctor", "Reserve Bank") is read there as
+        words, and stemmed."""
+        stem = self.reader.lexicon.stem(g.native[0], OTHER[lang])
+        if stem in g.all_terms:
+            return g
+        return replace(g, foreign=(*g.foreign, stem))
 
     def _phrase(
         self, groups: list[TermGroup], i: int, text: str, lang: str

@@ -409,3 +409,8 @@ def test_a_name_said_around_a_passage_that_lists_another_in_its_place_is_not_its
 def test_an_acronym_is_the_same_name_in_both_languages(judge):
     j = judge("Poland's GDP shrank by 3 percent", "Das BIP Polens schrumpfte um 3 Prozent.")
     assert j.stance == "supports"
+
+
+def test_a_name_made_of_the_other_languages_words_is_found_where_they_are_read_as_words(judge):
+    passage = "The Lost Cities party sent soldiers."
+    assert judge("Die Partei Lost Cities schickte Soldaten", passage).stance == "supports"
