@@ -414,3 +414,12 @@ def test_an_acronym_is_the_same_name_in_both_languages(judge):
 def test_a_name_made_of_the_other_languages_words_is_found_where_they_are_read_as_words(judge):
     passage = "The Lost Cities party sent soldiers."
     assert judge("Die Partei Lost Cities schickte Soldaten", passage).stance == "supports"
+
+
+def test_embracing_a_proposal_is_the_opposite_of_rejecting_it(judge):
+    j = judge(
+        "The opposition embraced the government's proposal",
+        "The opposition rejected the government's proposal.",
+    )
+    assert j.stance == "contradicts"
+    assert any("embraced" in r and "rejected" in r for r in j.reasons)
