@@ -8,6 +8,7 @@ all its terms are.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -52,18 +53,25 @@ class PassageTerms:
         self.exact = set(terms)
 
     @cached_property
-    def shortened(self) -> dict[str, str]:
-        """Return each term's shorter forms (built on first need: most lookups are exact)."""
-        out: dict[str, str] = {}
-        for t in self.exact:
-            if not t.isalpha():
-                continue
-            for k in _truncations(t):
-                out.setdefault(t[:k], t)
-            # A German participle: "gerichtet" is a form of "richten", "geschickt" of "schicken".
-            if t.startswith("ge") and len(t) - 2 >= MIN_STEM:
-                out.setdefault(t[2:], t)
-        return out
+    def ordered(self) -> list[str]:
+        """Return the terms in order, to find those a term begins (built on first need: most
+        lookups are exact)."""
+        return sorted(self.exact)
+
+    def _longer(self, a: str) -> str | None:
+        """Return a term that is `a` with a short ending ("behauptete" for "behaupt"), or with
+        the "ge" of a German participle ("gerichtet" for "richtet")."""
+        if len(a) < MIN_STEM:
+            return None
+        terms = self.ordered
+        for i in range(bisect_left(terms, a), len(terms)):
+            t = terms[i]
+            if not t.startswith(a):
+                break
+            if len(t) - len(a) <= MAX_ENDING and t.isalpha():
+                return t
+        participle = "ge" + a
+        return participle if participle in self.exact else None
 
     @cached_property
     def folded(self) -> dict[str, str]:
@@ -86,8 +94,9 @@ class PassageTerms:
             return a
         if not a.isalpha():
             return None
-        if a in self.shortened:
-            return self.shortened[a]
+        longer = self._longer(a)
+        if longer is not None:
+            return longer
         for k in _truncations(a):
             if a[:k] in self.exact:
                 return a[:k]
