@@ -174,6 +174,7 @@ class Lexicon:
         self.place_adjective_endings = tuple(data["names"]["place_adjective_endings"])
         # Longest first, so "zurück" is tried before "zu".
         self.particles = tuple(sorted(data["separable"]["particles"], key=len, reverse=True))
+        self.phrasal_particles = frozenset(data["phrasal"]["particles"])
         self.opposites = [(tuple(p["a"]), tuple(p["b"])) for p in data["opposites"]]
         # Words of the cues themselves: capitalised at the start of a sentence, none is a name.
         self.cue_words = frozenset(

@@ -33,6 +33,7 @@ PIVOT_OUT, PIVOT_BACK = 3, 3
 MIN_MODIFIER, MIN_HEAD = 3, 4
 COMPOUND_SENSES = 2
 OTHER = {"de": "en", "en": "de"}
+PARTICLE = re.compile(r" ([A-Za-z]+)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +226,7 @@ class ClaimAnalyzer:
                 out.append(g)
                 i += 1
                 continue
-            phrase = self._phrase(groups, i, text, lang)
+            phrase = self._phrasal_verb(g, text, lang) or self._phrase(groups, i, text, lang)
             if phrase is not None:
                 out.append(phrase[0])
                 i += phrase[1]
@@ -249,6 +250,22 @@ class ClaimAnalyzer:
         if stem in g.all_terms:
             return g
         return replace(g, foreign=(*g.foreign, stem))
+
+    def _phrasal_verb(self, g: TermGroup, text: str, lang: str) -> tuple[TermGroup, int] | None:
+        """Return an English word with the particle right after it ("broke up", "pulled
+        out") as one group, where the dictionary knows the two as a phrase."""
+        if lang != "en" or g.kind != "word":
+            return None
+        particle = PARTICLE.match(text, g.end)
+        if not particle or particle.group(1).lower() not in self.lexicon.phrasal_particles:
+            return None
+        words = f"{g.word} {particle.group(1)}"
+        found = self._lookup(words, lang, TRANSLATIONS_PER_PHRASE)
+        if not found:
+            return None
+        # The verb alone still says much of it ("set up" a checkpoint: "errichten", "stellen").
+        found += self._lookup(g.word, lang, TRANSLATIONS_PER_WORD)
+        return self._with(g, list(dict.fromkeys(found)), lang, particle.end(), words), 1
 
     def _phrase(
         self, groups: list[TermGroup], i: int, text: str, lang: str

@@ -56,6 +56,7 @@ Wien {n} [geogr.] :: Vienna
 Österreich {n} [geogr.] :: Austria
 melden {vt} | meldete | gemeldet :: to report | reported | reported
 Tod {m} | Tode {pl} :: death | deaths
+auflösen {vt} | löste auf | aufgelöst :: to break up | broke up | broken up
 Kurzarbeit {f} :: short-time work
 Ungarn {n} [geogr.] :: Hungary
 ungarisch {adj} [geogr.] :: Hungarian

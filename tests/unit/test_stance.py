@@ -381,6 +381,12 @@ def test_a_phrase_of_three_words_translates_whole(claims, judge):
     assert judge("Short-time work was cut", "Die Kurzarbeit wurde gestrichen.").stance == "supports"
 
 
+def test_an_english_verb_and_its_particle_translate_as_one_verb(claims):
+    [police, verb, protest] = claims.analyse("Police broke up the protest").groups
+    assert verb.word == "broke up" and "löste auf" in verb.translations
+    assert (police.word, protest.word) == ("Police", "protest")
+
+
 def test_words_found_only_around_a_passage_do_not_make_it_state_the_claim(judge):
     claim = "Anna Berger wurde in Lübeck verhaftet"
     context = "Die Behörden haben Anna Berger verhaftet. Dafür gab es Gründe."
