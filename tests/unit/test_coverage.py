@@ -23,6 +23,9 @@ def group(*alternatives, kind="word"):
         (["behauptet"], "behaupt", "behauptet"),  # behauptete / Behauptung
         (["verhind"], "verhindert", "verhind"),
         (["gericht"], "richt", "gericht"),  # gerichtet / richteten
+        (["behauptungen"], "behaupt", None),  # more than a short ending
+        (["behauptungen", "behauptet"], "behaupt", "behauptet"),
+        (["lande"], "land", None),  # too short a stem to take an ending
         (["soldat"], "trupp", None),
         (["2500"], "250", None),  # numbers are never shortened
         (["human", "right"], "human right", "right"),  # a phrase: all its terms
