@@ -246,7 +246,7 @@ class ClaimAnalyzer:
         """Return a name with its stem in the other language as one more alternative: a name
         made of that language's words ("Flying Doctor", "Reserve Bank") is read there as
         words, and stemmed."""
-        stem = self.reader.lexicon.stem(g.native[0], OTHER[lang])
+        stem = self.lexicon.stem(g.native[0], OTHER[lang])
         if stem in g.all_terms:
             return g
         return replace(g, foreign=(*g.foreign, stem))
