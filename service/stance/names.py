@@ -147,13 +147,17 @@ class NameCheck:
         """
         same = claim.language == passage.language
         speakers = self._other_speaker(claim, passage, present)
-        # Names the text around the passage gives, but not the passage itself.
-        around_only = [
+        # Names the text around the passage gives, but not the passage itself, that stand in
+        # a list of the claim's names: another name may take their place in the passage.
+        listed_around = [
             g
             for g in claim.topic
-            if g.kind == "name" and g not in coverage.matched and g not in coverage.missing_names
+            if g.kind == "name"
+            and g not in coverage.matched
+            and g not in coverage.missing_names
+            and _neighbours(claim, (g,), among_names=True)
         ]
-        if not coverage.missing_names and not around_only:
+        if not coverage.missing_names and not listed_around:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         mine = _claim_terms(claim, same)
         others = [
@@ -176,7 +180,7 @@ class NameCheck:
                 if not any(a[:SAME_PLACE] == n.key[:SAME_PLACE] for a in mine_names)
             ]
         others += adjectives
-        places_here = (
+        places_here = bool(coverage.missing_names) and (
             bool(adjectives)
             or any(n.key in self.places for n in passage.names)
             or any(t in self.places for t in around.exact)
@@ -191,7 +195,7 @@ class NameCheck:
         # passage lists another name in its place ("Frankreich, Italien" for "Germany, Italy").
         missing += tuple(
             g
-            for g in around_only
+            for g in listed_around
             if _in_place(claim, passage, same, (g,), others, present, among_names=True)
         )
         if not missing:
