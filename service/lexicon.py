@@ -175,6 +175,11 @@ class Lexicon:
         # Longest first, so "zurück" is tried before "zu".
         self.particles = tuple(sorted(data["separable"]["particles"], key=len, reverse=True))
         self.phrasal_particles = frozenset(data["phrasal"]["particles"])
+        comparison = data["comparison"]
+        self.comparison_markers = frozenset(comparison["markers"])
+        self.ambiguous_markers = frozenset(comparison["ambiguous"])
+        self.degree_words = frozenset(comparison["degree"])
+        self.comparative_endings = tuple(comparison["endings"])
         self.opposites = [(tuple(p["a"]), tuple(p["b"])) for p in data["opposites"]]
         # Words of the cues themselves: capitalised at the start of a sentence, none is a name.
         self.cue_words = frozenset(

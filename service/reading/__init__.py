@@ -13,7 +13,7 @@ from service.reading.terms import TermReader
 from service.reading.tokens import Token, breaks_between, tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
-READING_VERSION = "17"
+READING_VERSION = "18"
 
 __all__ = [
     "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",
@@ -21,7 +21,8 @@ __all__ = [
 
 
 class Reader:
-    """Reads texts: tokens once, then terms, names, quantities, negations and opposites."""
+    """Reads texts: tokens once, then terms, names, quantities, negations, opposites and
+    comparisons."""
 
     def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary | None = None):
         self.lexicon = lexicon
@@ -51,6 +52,7 @@ class Reader:
             quantities=tuple(self.quantities.read(text, tokens, terms, language, before)),
             negations=tuple(self.polarity.negations(text, tokens)),
             polars=tuple(self.polarity.polars(tokens, stems)),
+            comparisons=tuple(self.polarity.comparisons(text, tokens)),
             points_back=any(t.norm in self.lexicon.anaphora for t in tokens),
         )
 

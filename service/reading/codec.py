@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 
-from service.reading.model import Name, Negation, Polar, Quantity, Reading, Term
+from service.reading.model import Comparison, Name, Negation, Polar, Quantity, Reading, Term
 
 
 def dumps(reading: Reading) -> str:
@@ -17,6 +17,7 @@ def dumps(reading: Reading) -> str:
         "q": [_quantity(q) for q in reading.quantities],
         "g": [[n.cue, n.start, n.end, n.scope_start, n.scope_end] for n in reading.negations],
         "p": [[p.pair, p.side, p.start, p.end] for p in reading.polars],
+        "c": [[c.start, c.end, c.clause_start, c.clause_end] for c in reading.comparisons],
         "b": reading.points_back,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -33,6 +34,7 @@ def loads(text: str, stored: str) -> Reading:
         quantities=tuple(_load_quantity(text, q) for q in data["q"]),
         negations=tuple(Negation(*n) for n in data["g"]),
         polars=tuple(Polar(*p) for p in data["p"]),
+        comparisons=tuple(Comparison(*c) for c in data["c"]),
         points_back=data["b"],
     )
 

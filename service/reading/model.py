@@ -1,4 +1,5 @@
-"""What one reading of a text finds: terms, names, quantities, negations, opposite words.
+"""What one reading of a text finds: terms, names, quantities, negations, opposite words,
+comparisons.
 
 A `Reading` is made once per text (a passage when it is indexed, a claim per request) and
 every later step reads its attributes instead of parsing the text again. Spans are character
@@ -87,6 +88,16 @@ class Polar:
 
 
 @dataclass(frozen=True, slots=True)
+class Comparison:
+    """A comparison's "than": what stands before it in its clause is set against what follows."""
+
+    start: int
+    end: int
+    clause_start: int
+    clause_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     """Everything later steps need to know about one text."""
 
@@ -97,6 +108,7 @@ class Reading:
     quantities: tuple[Quantity, ...] = ()
     negations: tuple[Negation, ...] = ()
     polars: tuple[Polar, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
     points_back: bool = False  # "dafür", "this": the sentence leans on the one before
 
     @property

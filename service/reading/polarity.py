@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.lexicon import Lexicon
-from service.reading.model import Negation, Polar
+from service.reading.model import Comparison, Negation, Polar
 from service.reading.tokens import Token, breaks_between, clause_spans
 
 
@@ -122,6 +122,39 @@ class PolarityReader:
                     break
             i += used
         return out
+
+    def comparisons(self, text: str, tokens: list[Token]) -> list[Comparison]:
+        """Return the "than"s of a text that set two things against each other ("mehr
+        Touristen als Bergführer"), not a figure's qualifier ("mehr als 100") or another
+        sense of the word ("als Vertreter")."""
+        lex = self.lex
+        clauses = clause_spans(text)
+        out = []
+        for i, tok in enumerate(tokens):
+            if tok.norm not in lex.comparison_markers:
+                continue
+            start, end = next(((a, b) for a, b in clauses if a <= tok.start < b), (0, len(text)))
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if after is None or after.start >= end or after.kind == "number":
+                continue
+            if tok.norm in lex.ambiguous_markers and not self._after_comparative(tokens, i, start):
+                continue
+            out.append(Comparison(tok.start, tok.end, start, end))
+        return out
+
+    def _after_comparative(self, tokens: list[Token], i: int, clause_start: int) -> bool:
+        """Return whether a degree word stands before token i in its clause, or a comparative
+        form right before it ("später als", "größere eher als")."""
+        before = [t for t in tokens[:i] if t.start >= clause_start]
+        if any(t.norm in self.lex.degree_words for t in before):
+            return True
+        return any(
+            t.kind == "word"
+            and t.text[:1].islower()
+            and not self.lex.is_stopword(t.norm)
+            and t.norm.endswith(self.lex.comparative_endings)
+            for t in before[-2:]
+        )
 
 
 def _phrase_end(rest: list[Token], clause_end: int, lex: Lexicon, coordinated: bool = False) -> int:

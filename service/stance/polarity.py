@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from service.claims.analysis import Claim, TermGroup
 from service.lexicon import Lexicon, is_tag
-from service.reading.model import Negation, Reading
+from service.reading.model import Comparison, Negation, Reading
 from service.reading.tokens import CLAUSE_BREAK
+from service.stance.coverage import PassageTerms
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,10 @@ class PolarityCheck:
             if same or opposed:
                 word_spans.append((p.start, p.end))
         flips = len(opposed_pairs)
+        turned = self.reversed_comparison(claim, passage)
+        if turned:
+            flips += 1
+            reasons.append(turned)
         for group, term in affixed:
             if any(a < group.end and group.start < b for a, b in opposed_words):
                 continue  # the same word, said the other way in a listed pair already
@@ -156,6 +161,32 @@ class PolarityCheck:
             source_negated,
         )
 
+    def reversed_comparison(self, claim: Claim, passage: Reading) -> str:
+        """Return a reason where the passage compares the claim's two things the other way
+        round ("größere eher als kleinere" for "small ones more than large ones"), else "".
+
+        The thing after the claim's "than" must stand before the passage's in its clause, and
+        the word right after the passage's "than" must be one the claim has before its own.
+        """
+        same = claim.language == passage.language
+        for mine in claim.reading.comparisons:
+            first = [g for g in claim.topic if mine.clause_start <= g.start < mine.start]
+            second = [g for g in claim.topic if mine.end <= g.start < mine.clause_end][:1]
+            if not first or not second:
+                continue
+            for theirs in passage.comparisons:
+                before, after = _sides(passage, theirs)
+                if (
+                    before.find(second[0].alternatives(same))
+                    and any(after.find(g.alternatives(same)) for g in first)
+                    and not after.find(second[0].alternatives(same))
+                ):
+                    return (
+                        f"compares the other way round: source says"
+                        f" '{passage.text[theirs.clause_start : theirs.clause_end].strip()}'"
+                    )
+        return ""
+
     def denial_focus(self, claim: Claim, whole: bool) -> list[TermGroup]:
         """Return the words a claim's negation denies, which a source must speak of to disagree.
 
@@ -182,6 +213,13 @@ class PolarityCheck:
                 if verbs:
                     out.append(verbs[-1])
         return out
+
+
+def _sides(passage: Reading, c: Comparison) -> tuple[PassageTerms, PassageTerms]:
+    """Return the terms before a passage's "than" in its clause, and the first after it."""
+    before = [t.term for t in passage.terms if c.clause_start <= t.start < c.start]
+    after = [t.term for t in passage.terms if c.end <= t.start < c.clause_end][:1]
+    return PassageTerms(before), PassageTerms(after)
 
 
 def _clause_end(text: str, n: Negation) -> int:

@@ -61,6 +61,10 @@ Kurzarbeit {f} :: short-time work
 Ungarn {n} [geogr.] :: Hungary
 ungarisch {adj} [geogr.] :: Hungarian
 österreichisch {adj} [geogr.] :: Austrian
+Firma {f} | Firmen {pl} :: company | companies
+klein {adj} :: small
+groß {adj} :: large
+beteiligen {vt} | beteiligt :: to involve | involved
 """
 
 

@@ -411,11 +411,27 @@ def test_opposites_are_whole_words_in_either_language(reader):
     assert noun.pair == unstable.pair and noun.side != unstable.side
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "compared"),
+    [
+        ("Der Zug war schneller als der Bus.", "de", "als"),
+        ("Es kamen mehr Touristen als Bergführer.", "de", "als"),
+        ("More women than men voted.", "en", "than"),
+        ("Er gilt als Vertreter des Flügels.", "de", None),  # another sense of "als"
+        ("Es gab mehr als 100 Tote.", "de", None),  # a figure's qualifier
+        ("More than 100 people died.", "en", None),
+    ],
+)
+def test_a_comparison_sets_two_things_against_each_other(reader, text, language, compared):
+    found = [text[c.start : c.end] for c in reader.read(text, language).comparisons]
+    assert found == ([compared] if compared else [])
+
+
 # Storage -----------------------------------------------------------------------------------
 
 
 def test_a_stored_reading_reads_back_the_same(reader):
-    text = "Fast 8000 Menschen wurden nicht festgenommen, die Preise sind gestiegen."
+    text = "Fast 8000 Menschen wurden nicht festgenommen, die Preise sind höher als im Mai."
     reading = reader.read(text, "de")
     assert codec.loads(text, codec.dumps(reading)) == reading
 

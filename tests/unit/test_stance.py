@@ -287,6 +287,21 @@ def test_direction_words_are_opposites(judge):
     assert judge("Gas prices in the city rose", passage).stance == "supports"
 
 
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Kleine Firmen beteiligen ihre Arbeiter eher als große",
+        "Small companies involved their workers more than large ones",
+    ],
+)
+def test_a_comparison_the_other_way_round_is_the_opposite(judge, claim):
+    reversed_ = judge(claim, "Große Firmen beteiligen ihre Arbeiter eher als kleine.")
+    assert reversed_.stance == "contradicts"
+    assert any(r.startswith("compares the other way round") for r in reversed_.reasons)
+    same_order = judge(claim, "In der Stadt beteiligen kleine Firmen ihre Arbeiter eher als große.")
+    assert same_order.stance == "supports"
+
+
 LIMITED = "Die Truppen wurden auf begrenzte Zeit entsandt."
 
 
