@@ -411,6 +411,14 @@ def test_opposites_are_whole_words_in_either_language(reader):
     assert noun.pair == unstable.pair and noun.side != unstable.side
 
 
+def test_a_particle_alone_is_no_direction(reader):
+    [eased] = reader.read("Die Kämpfe haben nachgelassen", "de").polars
+    [went_up] = reader.read("the violence went up", "en").polars
+    assert eased.pair == went_up.pair and eased.side != went_up.side
+    assert reader.read("there was no let-up in the fighting", "en").polars == ()
+    assert reader.read("they set up a camp", "en").polars == ()
+
+
 @pytest.mark.parametrize(
     ("text", "language", "compared"),
     [
