@@ -16,7 +16,7 @@ from service.claims.dictionary import Dictionary
 from service.lexicon import Lexicon, is_tag
 from service.reading import Reader, Reading
 from service.reading.model import Quantity
-from service.reading.tokens import tokenize, visible
+from service.reading.tokens import clause_spans, tokenize, visible
 
 UMLAUT = re.compile(r"[äöüß]")
 # Translations kept per word, best-ranked first: enough for the common senses ("order":
@@ -110,6 +110,12 @@ class Claim:
     def negated(self) -> bool:
         """Return whether the claim is negated (an odd number of negations)."""
         return len(self.reading.negations) % 2 == 1
+
+    @cached_property
+    def denying_clauses(self) -> list[tuple[int, int]]:
+        """Return the spans of the clauses that hold a negation ("Neither X nor Y had ...")."""
+        cues = self.reading.negations
+        return [(a, b) for a, b in clause_spans(self.text) if any(a <= n.start < b for n in cues)]
 
     def query_terms(self) -> list[str]:
         """Return every term of every group, for candidate retrieval."""

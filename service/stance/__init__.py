@@ -126,18 +126,20 @@ class StanceJudge:
             # To contradict a denial, a source must assert what the claim denies.
             focus = self.polarity.denial_focus(claim, whole=True)
             addressed = all(g in coverage.matched for g in focus)
+        names = self.names.check(claim, passage, coverage, around, present)
         findings = Findings(
             words=words,
             content=content,
             predicate=predicate,
             numbers=numbers,
-            names=self.names.check(claim, passage, coverage, around, present),
+            names=names,
             polarity=polarity,
             denial_addressed=addressed,
             figure_missing=bool(uncompared) and not any(present.find(g.native) for g in uncompared),
             figure_elsewhere=self._figure_elsewhere(unpaired, passage),
             content_here=any(g.kind != "name" for g in coverage.matched)
             or all(g.kind == "name" for g in claim.topic),
+            denial=any(a <= g.start < b for a, b in claim.denying_clauses for g in names.missing),
         )
         rule = decide(findings)
         if rule.stance == "none":

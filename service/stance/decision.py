@@ -45,6 +45,7 @@ class Findings:
     figure_missing: bool = False  # the claim gives a figure the passage neither states nor compares
     figure_elsewhere: bool = False  # the passage gives a claim figure, for something else
     content_here: bool = True  # the passage itself holds one of the claim's words besides names
+    denial: bool = False  # the claim denies something of the names the passage lacks
 
     @property
     def said(self) -> float:
@@ -90,6 +91,7 @@ RULES = (
         "name given to another",
         lambda f: (
             f.names.swapped
+            and not f.denial
             and (
                 f.content >= SWAP or f.names.in_place and f.words >= TOPIC and not f.figure_missing
             )

@@ -172,6 +172,18 @@ def test_another_name_in_the_claim_names_place_gives_the_statement_to_another(ju
     assert elsewhere.stance == "related"
 
 
+def test_what_is_denied_of_one_name_may_hold_of_another(judge):
+    # That Huber closed no port does not exclude that Berger closed none.
+    claim = "Die Regierung in Nordheim hat den Hafen nicht geschlossen"
+    j = judge(claim, "Die Regierung in Südheim hat den Hafen nicht geschlossen.")
+    assert j.stance != "contradicts"
+    # A denial elsewhere in the claim leaves its other clauses as they are.
+    claim = "Der Minister, der den Hafen nicht schloss, stammte aus Nordheim"
+    assert judge(
+        claim, "Der Minister, der den Hafen nicht schloss, stammte aus Südheim."
+    ).stance == ("contradicts")
+
+
 def test_a_denial_in_either_language_is_one_word(judge):
     passage = "Die Polizei wies das zurück."
     assert judge("The police in the city denied the report", passage).stance == "supports"
