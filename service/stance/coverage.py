@@ -51,6 +51,9 @@ class PassageTerms:
 
     def __init__(self, terms: Iterable[str]):
         self.exact = set(terms)
+        # One passage is measured against the same claim words several times (its topic,
+        # its content, what it says besides its figures): each lookup is made once.
+        self._found: dict[Sequence[str], str | None] = {}
 
     @cached_property
     def ordered(self) -> list[str]:
@@ -104,6 +107,12 @@ class PassageTerms:
 
     def find(self, alternatives: Sequence[str]) -> str | None:
         """Return the passage term that one of the alternatives names, if any."""
+        key = alternatives if isinstance(alternatives, tuple) else tuple(alternatives)
+        if key not in self._found:
+            self._found[key] = self._find(key)
+        return self._found[key]
+
+    def _find(self, alternatives: Sequence[str]) -> str | None:
         for a in alternatives:
             if a in self.exact:
                 return a
