@@ -172,6 +172,7 @@ class Lexicon:
         self.speaker_before = int(data["speech"]["before"])
         self.titles = frozenset(data["names"]["titles"])
         self.place_adjective_endings = tuple(data["names"]["place_adjective_endings"])
+        self.place_word_endings = tuple(tuple(p) for p in data["names"]["place_word_endings"])
         # Longest first, so "zurück" is tried before "zu".
         self.particles = tuple(sorted(data["separable"]["particles"], key=len, reverse=True))
         self.phrasal_particles = frozenset(data["phrasal"]["particles"])

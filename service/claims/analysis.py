@@ -33,6 +33,8 @@ PIVOT_OUT, PIVOT_BACK = 3, 3
 MIN_MODIFIER, MIN_HEAD = 3, 4
 COMPOUND_SENSES = 2
 OTHER = {"de": "en", "en": "de"}
+# A place's name is at least this long to stand in another word ("Wien" in "Wiener").
+MIN_PLACE = 4
 PARTICLE = re.compile(r" ([A-Za-z]+)\b")
 
 
@@ -243,10 +245,31 @@ class ClaimAnalyzer:
                 found = self._compound(word)
             group = self._with(g, found, lang) if found else g
             if g.kind == "name":
-                group = self._as_word_there(group, lang)
+                group = self._as_word_there(self._place_forms(group), lang)
             out.append(group)
             i += 1
         return out
+
+    def _place_forms(self, g: TermGroup) -> TermGroup:
+        """Return a name with its place and the word of its place as alternatives of each
+        other ("Kärntner" / "Kärnten", "Wien" / "Wiener"), where the dictionary knows the
+        place."""
+        places = self.reader.vocabulary.places
+        forms = []
+        for t in g.native:
+            for place_end, word_end in self.lexicon.place_word_endings:
+                base = t[: len(t) - len(word_end)] + place_end
+                if t.endswith(word_end) and len(base) >= MIN_PLACE and base in places:
+                    forms.append(base)
+                if (
+                    t in places
+                    and t.endswith(place_end)
+                    and not t.endswith(word_end)
+                    and len(t) >= MIN_PLACE
+                ):
+                    forms.append(t[: len(t) - len(place_end)] + word_end)
+        forms = [f for f in dict.fromkeys(forms) if f not in g.native]
+        return replace(g, native=(*g.native, *forms)) if forms else g
 
     def _as_word_there(self, g: TermGroup, lang: str) -> TermGroup:
         """Return a name with its stem in the other language as one more alternative: a name

@@ -231,6 +231,12 @@ def test_an_adjective_of_another_place_names_that_place(judge):
     assert judge(claim, "Der ungarische Minister schloss den Hafen.").stance == "supports"
 
 
+def test_a_place_and_the_word_of_the_place_name_one_place(judge):
+    claim = "Die Polizei schloss den Hafen wegen der Wiener Preise"
+    assert judge(claim, "Die Polizei schloss den Hafen in Wien.").stance == "supports"
+    assert judge(claim, "Die Polizei schloss den Hafen in Ungarn.").stance != "supports"
+
+
 def test_a_country_may_go_unsaid_where_no_other_place_is_named(judge):
     claim = "Die Regierung von Österreich schloss den Hafen"
     assert judge(claim, "Die Regierung schloss den Hafen.").stance == "supports"
