@@ -6,7 +6,7 @@ from __future__ import annotations
 from service.lexicon import Lexicon, tag
 from service.reading.model import Name, Term
 from service.reading.names import Aliases, Vocabulary, is_name
-from service.reading.tokens import CLAUSE_BREAK, Token
+from service.reading.tokens import CLAUSE_BREAK, Token, possessive
 
 # Sentence ends inside a text read as one passage (a headline and its lead, a claim of two
 # sentences): the word after one starts a sentence.
@@ -90,7 +90,10 @@ class TermReader:
                     self._continues_name(text, tokens, i, language, bool(run))
                     or is_name(tokens, i, language, self.vocabulary, starts)
                 ):
-                    if run and CLAUSE_BREAK.search(text, tokens[i - 1].end, tok.start):
+                    if run and (
+                        CLAUSE_BREAK.search(text, tokens[i - 1].end, tok.start)
+                        or possessive(tokens[i - 1])
+                    ):
                         close_run()
                     # Names are not stemmed: "Siemens" is no plural, "Paris" no genitive.
                     term = Term(tok.norm, tok.start, tok.end, "name")
@@ -126,7 +129,7 @@ class TermReader:
         gap = text[before.end : tok.start]
         if before.norm in self.lexicon.titles and gap in (" ", ". "):
             return True
-        return language == "en" and in_name and gap == " "
+        return language == "en" and in_name and gap == " " and not possessive(before)
 
     @staticmethod
     def _sentence_starts(text: str, before: Token, tok: Token) -> bool:

@@ -80,6 +80,11 @@ def is_number(term: str) -> bool:
     return term[:1].isdecimal()
 
 
+def possessive(tok: Token) -> bool:
+    """Return whether a word is an English possessive ("Australia's"): a name ends there."""
+    return tok.text.replace("’", "'").lower().endswith("'s")
+
+
 def tokenize(text: str) -> list[Token]:
     """Return the words, numbers and codes of a text, normalised, with character spans."""
     out = []

@@ -150,6 +150,8 @@ def test_separable_verbs_meet_their_joined_forms(reader, joined, separated):
         ("The talks with Jane Police ended", "en", ["police"]),
         ("Dass Putin Truppen schickt", "de", ["putin"]),  # a German noun after a name
         ("Das sagte der 64-Jährige in Wien", "de", ["wien"]),  # the word of a figure
+        # A possessive ends a name: the owner and what is owned are two names.
+        ("Then Vienna's Jane Okafor spoke", "en", ["vienna", "okafor"]),
     ],
 )
 def test_names_are_told_from_common_words(reader, text, language, names):
