@@ -139,6 +139,7 @@ class StanceJudge:
             figure_elsewhere=self._figure_elsewhere(unpaired, passage),
             content_here=any(g.kind != "name" for g in coverage.matched)
             or all(g.kind == "name" for g in claim.topic),
+            polar_said=self._polar_said(claim, passage, coverage),
             denial=any(a <= g.start < b for a, b in claim.denying_clauses for g in names.missing),
         )
         rule = decide(findings)
@@ -160,6 +161,18 @@ class StanceJudge:
             tuple(sorted(highlights, key=lambda h: (h.start, h.kind))),
             strength,
             rule.measured,
+        )
+
+    @staticmethod
+    def _polar_said(claim: Claim, passage: Reading, coverage: Coverage) -> bool:
+        """Return whether the passage says each word of the claim that has an opposite
+        ("embraced", "gestiegen"): such a word is the claim's side, which a passage that
+        leaves it out does not take."""
+        sides = {(p.pair, p.side) for p in passage.polars}
+        matched = [(g.start, g.end) for g in coverage.matched]
+        return all(
+            (p.pair, p.side) in sides or any(a < p.end and p.start < b for a, b in matched)
+            for p in claim.reading.polars
         )
 
     @staticmethod

@@ -46,6 +46,7 @@ class Findings:
     figure_elsewhere: bool = False  # the passage gives a claim figure, for something else
     content_here: bool = True  # the passage itself holds one of the claim's words besides names
     denial: bool = False  # the claim denies something of the names the passage lacks
+    polar_said: bool = True  # the passage has each word of an opposite pair the claim uses
 
     @property
     def said(self) -> float:
@@ -165,7 +166,7 @@ RULES = (
     ),
     Rule(
         "states the claim",
-        lambda f: f.says_it_in_words,
+        lambda f: f.says_it_in_words and f.polar_said,
         "supports",
         lambda f: "states the claim's content",
     ),

@@ -320,6 +320,20 @@ def test_a_comparison_the_other_way_round_is_the_opposite(judge, claim):
     assert same_order.stance == "supports"
 
 
+def test_a_word_with_an_opposite_is_the_claims_side(judge):
+    # "gestiegen" is what the claim says of the prices: a passage without it takes no side.
+    claim = "Die Preise in der Stadt sind gestiegen"
+    assert judge(claim, "Die Preise in der Stadt wurden gemeldet.").stance == "related"
+    assert judge(claim, "Die Preise in der Stadt sind gestiegen.").stance == "supports"
+
+
+def test_a_phrase_keeps_its_words_senses(judge):
+    # The dictionary gives "gas prices" as "Benzinpreise"; a source may say "Gaspreise".
+    j = judge("Gas prices in the city rose", "Die Gaspreise in der Stadt sind gestiegen.")
+    assert j.stance == "supports"
+    assert "covers 100% of the claim's key terms" in j.reasons
+
+
 LIMITED = "Die Truppen wurden auf begrenzte Zeit entsandt."
 
 
