@@ -245,7 +245,9 @@ class ClaimAnalyzer:
                 found = self._compound(word)
             group = self._with(g, found, lang) if found else g
             if g.kind == "name":
-                group = self._as_word_there(self._place_forms(group), lang)
+                group = self._as_word_there(
+                    self._place_forms(group) if lang == "de" else group, lang
+                )
             out.append(group)
             i += 1
         return out
@@ -317,8 +319,22 @@ class ClaimAnalyzer:
                 parts = run[:size]
                 native = (" ".join(t for p in parts for t in _plain(p.native)),)
                 native += tuple(a for p in parts for a in p.native if is_tag(a))
-                return self._with(first, found, lang, last.end, words, native), size
+                group = self._with(first, found, lang, last.end, words, native)
+                return self._with_word_senses(group, parts, lang), size
         return None
+
+    def _with_word_senses(self, g: TermGroup, parts: list[TermGroup], lang: str) -> TermGroup:
+        """Return a phrase group with its words' own first senses, as a phrase, after the
+        phrase's: "gas prices" is "Benzinpreise" to the dictionary, and "Gaspreise" (a compound
+        of "Gas" and "Preis") in a source."""
+        senses = []
+        for p in parts:
+            found = self._lookup(p.word, lang, 1)
+            terms = self._terms_of(found, OTHER[lang]) if found else []
+            if not terms or " " in terms[0]:
+                return g
+            senses.append(terms[0])
+        return replace(g, foreign=tuple(dict.fromkeys((*g.foreign, " ".join(senses)))))
 
     def _compound(self, word: str) -> list[str]:
         """Return translations of a German compound the dictionary does not list, as phrases

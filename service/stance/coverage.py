@@ -33,6 +33,8 @@ PART_WEIGHT = 0.5
 # A word found only through a synonym (a word that shares a translation) counts this much.
 SYNONYM_WEIGHT = 0.7
 MIN_COMPOUND = MIN_STEM + 3
+# How the two words of a phrase join in a German compound ("Gas|preis", "Arbeit|s|markt").
+COMPOUND_LINKS = ("", "s")
 # A name of at least this length is the same name spelt one letter apart ("Karsai" / "Karzai",
 # "Hannover" / "Hanover"): transliterations and spellings differ across languages.
 MIN_SPELLING = 5
@@ -103,6 +105,10 @@ class PassageTerms:
         for k in _truncations(a):
             if a[:k] in self.exact:
                 return a[:k]
+        # A German "-el"/"-er" word drops its "e" before an ending: "akzeptabel" is
+        # "akzeptables" (stem "akzeptabl"), "dunkel" is "dunkle".
+        if len(a) >= MIN_STEM + 1 and a[-2:] in ("el", "er") and a[:-2] + a[-1] in self.exact:
+            return a[:-2] + a[-1]
         return None
 
     def find(self, alternatives: Sequence[str]) -> str | None:
@@ -125,6 +131,13 @@ class PassageTerms:
                 found = [self._one(p) for p in a.split()]
                 if all(found):
                     return found[-1]
+                # A German compound says a phrase of the other language in one word ("gas
+                # prices": "Gaspreise", "labour market": "Arbeitsmarkt").
+                parts = a.split()
+                for link in COMPOUND_LINKS:
+                    joined = self._one(link.join(parts))
+                    if joined is not None and len(parts) == 2:
+                        return joined
                 continue
             found_one = self._one(a)
             if found_one is not None:

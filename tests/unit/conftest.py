@@ -65,6 +65,7 @@ Firma {f} | Firmen {pl} :: company | companies
 klein {adj} :: small
 groß {adj} :: large
 beteiligen {vt} | beteiligt :: to involve | involved
+Benzinpreis {m} | Benzinpreise {pl} :: gas price | gas prices
 """
 
 

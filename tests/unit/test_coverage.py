@@ -30,6 +30,11 @@ def group(*alternatives, kind="word"):
         (["2500"], "250", None),  # numbers are never shortened
         (["human", "right"], "human right", "right"),  # a phrase: all its terms
         (["human"], "human right", None),
+        (["gaspreis"], "gas preis", "gaspreis"),  # a phrase as a German compound
+        (["arbeitsmarkt"], "arbeit markt", "arbeitsmarkt"),
+        (["akzeptabl"], "akzeptabel", "akzeptabl"),  # "akzeptables": the "e" of "-el" drops
+        (["dunkl"], "dunkel", "dunkl"),
+        (["mittl"], "mittel", "mittl"),
     ],
 )
 def test_inflections_and_phrases_match(passage, claim, found):
