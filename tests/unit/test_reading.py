@@ -419,6 +419,7 @@ def test_a_particle_alone_is_no_direction(reader):
     assert eased.pair == went_up.pair and eased.side != went_up.side
     assert reader.read("there was no let-up in the fighting", "en").polars == ()
     assert reader.read("they set up a camp", "en").polars == ()
+    assert reader.read("the change went down well", "en").polars == ()  # was welcomed
 
 
 @pytest.mark.parametrize(
