@@ -128,11 +128,13 @@ class PolarityReader:
         Touristen als Bergführer"), not a figure's qualifier ("mehr als 100") or another
         sense of the word ("als Vertreter")."""
         lex = self.lex
+        markers = [i for i, tok in enumerate(tokens) if tok.norm in lex.comparison_markers]
+        if not markers:
+            return []  # most sentences: no clauses to find
         clauses = clause_spans(text)
         out = []
-        for i, tok in enumerate(tokens):
-            if tok.norm not in lex.comparison_markers:
-                continue
+        for i in markers:
+            tok = tokens[i]
             start, end = next(((a, b) for a, b in clauses if a <= tok.start < b), (0, len(text)))
             after = tokens[i + 1] if i + 1 < len(tokens) else None
             if after is None or after.start >= end or after.kind == "number":

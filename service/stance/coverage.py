@@ -134,10 +134,11 @@ class PassageTerms:
                 # A German compound says a phrase of the other language in one word ("gas
                 # prices": "Gaspreise", "labour market": "Arbeitsmarkt").
                 parts = a.split()
-                for link in COMPOUND_LINKS:
-                    joined = self._one(link.join(parts))
-                    if joined is not None and len(parts) == 2:
-                        return joined
+                if len(parts) == 2:
+                    for link in COMPOUND_LINKS:
+                        joined = self._one(link.join(parts))
+                        if joined is not None:
+                            return joined
                 continue
             found_one = self._one(a)
             if found_one is not None:
