@@ -32,6 +32,8 @@ PIVOT_OUT, PIVOT_BACK = 3, 3
 # these lengths, and translates as this many of each part's senses combined.
 MIN_MODIFIER, MIN_HEAD = 3, 4
 COMPOUND_SENSES = 2
+# The translations whose verb forms are looked for too: the common senses.
+FORMS_OF_TRANSLATIONS = 3
 OTHER = {"de": "en", "en": "de"}
 # A place's name is at least this long to stand in another word ("Wien" in "Wiener").
 MIN_PLACE = 4
@@ -56,12 +58,16 @@ class TermGroup:
     # Words of the claim's language that share a translation with this one ("Beistand",
     # "Hilfe"): weaker evidence of the same idea, counted at a discount.
     synonyms: tuple[str, ...] = ()
+    # Terms of the other forms of the word's verb ("gestiegen", "steigt" for "stieg"): the
+    # same word, but not what tells how rare it is.
+    forms: tuple[str, ...] = ()
+    foreign_forms: tuple[str, ...] = ()
 
     def alternatives(self, same_language: bool) -> tuple[str, ...]:
         """Return the terms that match this group in a passage of the claim's language or not."""
         if same_language or self.kind in ("number",):
-            return self.native
-        return (*self.foreign, *self.native)
+            return (*self.native, *self.forms)
+        return (*self.foreign, *self.foreign_forms, *self.native, *self.forms)
 
     def near(self, same_language: bool) -> tuple[str, ...]:
         """Return the weaker alternatives: synonyms, in a passage of the claim's language."""
@@ -69,6 +75,11 @@ class TermGroup:
 
     @property
     def all_terms(self) -> tuple[str, ...]:
+        return (*self.native, *self.foreign, *self.forms, *self.foreign_forms)
+
+    @property
+    def words_terms(self) -> tuple[str, ...]:
+        """Return the terms of the word itself and its translations, not of other forms."""
         return (*self.native, *self.foreign)
 
 
@@ -120,8 +131,10 @@ class Claim:
         return [(a, b) for a, b in clause_spans(self.text) if any(a <= n.start < b for n in cues)]
 
     def query_terms(self) -> list[str]:
-        """Return every term of every group, for candidate retrieval."""
-        return list(dict.fromkeys(p for g in self.groups for a in g.all_terms for p in a.split()))
+        """Return the terms of every group, for candidate retrieval: its words and their
+        translations (other forms of a verb would slow the search and find little more)."""
+        terms = (p for g in self.groups for a in g.words_terms for p in a.split())
+        return list(dict.fromkeys(terms))
 
     def describe(self) -> dict:
         """Return the analysis as a JSON-ready dict."""
@@ -244,6 +257,8 @@ class ClaimAnalyzer:
             if not found and lang == "de" and g.kind == "word":
                 found = self._compound(word)
             group = self._with(g, found, lang) if found else g
+            if g.kind == "word":
+                group = self._with_verb_forms(group, lang)
             if g.kind == "name":
                 group = self._as_word_there(
                     self._place_forms(group) if lang == "de" else group, lang
@@ -251,6 +266,22 @@ class ClaimAnalyzer:
             out.append(group)
             i += 1
         return out
+
+    def _with_verb_forms(self, g: TermGroup, lang: str) -> TermGroup:
+        """Return a word with the terms of its verb's other forms, and of its translations'
+        verbs: "stieg" is found as "steigt", "rose" as "risen", and "gestiegen" (translated
+        "risen") as "rose" in an English source. Stems alone miss a changed vowel."""
+        noun = lang == "de" and g.start and g.word[:1].isupper()
+        forms = () if noun else self._forms_of([g.word.lower()], lang, g.native)
+        verbs = g.translations[:FORMS_OF_TRANSLATIONS]
+        theirs = [t for t in verbs if " " not in t and t.islower()]
+        foreign = self._forms_of(theirs, OTHER[lang], g.foreign)
+        return replace(g, forms=forms, foreign_forms=foreign) if forms or foreign else g
+
+    def _forms_of(self, words: list[str], lang: str, have: tuple[str, ...]) -> tuple[str, ...]:
+        stem = self.reader.terms.stem_of
+        forms = [stem(f, lang) for w in words for f in self.dictionary.verb_forms(w, lang)]
+        return tuple(f for f in dict.fromkeys(forms) if f not in have)
 
     def _place_forms(self, g: TermGroup) -> TermGroup:
         """Return a name with its place and the word of its place as alternatives of each

@@ -38,7 +38,7 @@ Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -497,6 +497,56 @@ def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> 
     return out
 
 
+# A verb entry lists its forms in its first parts: "steigen {vi} | steigend | gestiegen |
+# steigt | stieg :: to rise {rose; risen} | rising | risen | rises | rose".
+_VERB = re.compile(r"\{v[tir]?\}")
+_IRREGULAR = re.compile(r"\{([a-z]+(?:; ?[a-z]+)*)\}")
+VERB_FORM_PARTS = 5
+# A word that is a form of several verbs keeps this many forms in all.
+MAX_VERB_FORMS = 12
+
+
+def _verb_forms(parts: list[str], english: bool) -> list[tuple[str, set[str]]]:
+    """Return each verb one side of an entry conjugates, with its single-word forms: the
+    n-th synonym of each of the first parts is a form of the n-th verb of the first."""
+    clean = _clean_english if english else _clean_german
+    verbs: dict[int, tuple[str, set[str]]] = {}
+    for index, part in enumerate(parts[:VERB_FORM_PARTS]):
+        for position, synonym in enumerate(_split_synonyms(part)):
+            cleaned = clean(synonym)
+            if cleaned is None or " " in cleaned[0] or not cleaned[0].isalpha():
+                continue
+            form = cleaned[0].lower()
+            if index == 0:
+                verbs[position] = (form, {form})
+                irregular = _IRREGULAR.search(synonym) if english else None
+                if irregular:  # "to rise {rose; risen}"
+                    verbs[position][1].update(w.strip() for w in irregular.group(1).split(";"))
+            elif position in verbs:
+                verbs[position][1].add(form)
+    return [verb for verb in verbs.values() if len(verb[1]) > 1]
+
+
+def parse_verb_forms(lines: Iterable[str]) -> set[tuple[str, str, str]]:
+    """Return (language, verb, form) for the forms of each verb the dictionary conjugates:
+    "stieg" and "gestiegen" are "steigen", "rose" and "risen" are "rise"."""
+    out: set[tuple[str, str, str]] = set()
+    for line in lines:
+        entry = _split_entry(line)
+        if entry is None or len(entry[0]) < 2:
+            continue
+        german, english = entry
+        sides = []
+        if _VERB.search(german[0]):
+            sides.append(("de", _verb_forms(german, english=False)))
+        if english[0].lstrip().startswith("to "):
+            sides.append(("en", _verb_forms(english, english=True)))
+        for language, verbs in sides:
+            for head, forms in verbs:
+                out.update((language, head, form) for form in forms)
+    return out
+
+
 def _source_signature(source: Path | None) -> str | None:
     """Size and modification time of the source file, or None when it is not there."""
     if source is None:
@@ -547,6 +597,7 @@ def _write_table(source: Path, target: Path, signature: str, progress: Progress)
     # Shares of the time on the full Ding file: parsing takes about four fifths.
     table = parse_ding(lines, _part_of(progress, 0.0, 0.75))
     vocabulary = parse_vocabulary(lines, _part_of(progress, 0.75, 0.08))
+    verb_forms = parse_verb_forms(lines)
     del lines
     if not table:
         raise ValueError(f"no Ding entries (German :: English) in {source}")
@@ -584,6 +635,14 @@ def _write_table(source: Path, target: Path, signature: str, progress: Progress)
             "INSERT INTO vocabulary VALUES (?, ?)",
             ((word, kind) for kind, words in vocabulary.items() for word in sorted(words)),
         )
+        connection.execute(
+            "CREATE TABLE verb_form (language TEXT NOT NULL, form TEXT NOT NULL,"
+            " verb TEXT NOT NULL, PRIMARY KEY (language, form, verb)) WITHOUT ROWID"
+        )
+        connection.executemany(
+            "INSERT INTO verb_form (language, verb, form) VALUES (?, ?, ?)", sorted(verb_forms)
+        )
+        connection.execute("CREATE INDEX verb_form_by_verb ON verb_form (language, verb)")
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [
@@ -748,6 +807,18 @@ def english_base_forms(word: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+# Endings the dictionary's listed forms take in use: a participle as an adjective
+# ("anerkannte", "gestiegenen"), a plural of the past ("stiegen").
+_GERMAN_ENDINGS = ("en", "em", "er", "es", "e")
+
+
+def _inflected_bases(word: str, language: str) -> list[str]:
+    """Return a word and the forms it may inflect, to look up as listed verb forms."""
+    if language != "de":
+        return [word]
+    return [word, *(word[: -len(e)] for e in _GERMAN_ENDINGS if word.endswith(e))]
+
+
 def _normalise(word: str) -> str:
     """Lookup key for caller input: lowercase, single spaces, typographic apostrophes unified."""
     return " ".join(word.replace("’", "'").lower().split()).strip(_EDGE_PUNCTUATION)
@@ -850,6 +921,22 @@ class Dictionary:
                 (_GERMAN_STEM.stemWord(key.lower()), key[:1], limit),
             )
         return list(dict.fromkeys(rows))
+
+    def verb_forms(self, word: str, language: str) -> list[str]:
+        """Return the forms of the verbs a lower-case word is a form of ("stieg": "steigen",
+        "gestiegen", "steigt" ...), the word's own first; empty for any other word."""
+        if not self.available:
+            return []
+        for key in _inflected_bases(word, language):
+            rows = self._rows(
+                "SELECT DISTINCT form FROM verb_form INDEXED BY verb_form_by_verb"
+                " WHERE language = ? AND verb IN"
+                " (SELECT verb FROM verb_form WHERE language = ? AND form = ?) LIMIT ?",
+                (language, language, key, MAX_VERB_FORMS),
+            )
+            if rows:
+                return [word, *(r for r in rows if r != word)]
+        return []
 
     def words(self, kind: str) -> frozenset[str]:
         """Return the single words of one kind ("de-noun", "de", "en"); empty without a lookup."""

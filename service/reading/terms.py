@@ -39,20 +39,17 @@ class TermReader:
 
     def stems(self, tokens: list[Token], language: str) -> list[str]:
         """Return the stem of each token (German verb forms joined first)."""
+        return [self.stem_of(t.norm, language) if t.kind == "word" else t.norm for t in tokens]
+
+    def stem_of(self, word: str, language: str) -> str:
+        """Return the index term of a lower-case word."""
         cache = self._stems.setdefault(language, {})
-        out = []
-        for t in tokens:
-            if t.kind != "word":
-                out.append(t.norm)
-                continue
-            stem = cache.get(t.norm)
-            if stem is None:
-                word = self.joined(t.norm) if language == "de" else t.norm
-                stem = self.lexicon.stem(word, language)
-                if len(cache) < STEM_CACHE:
-                    cache[t.norm] = stem
-            out.append(stem)
-        return out
+        stem = cache.get(word)
+        if stem is None:
+            stem = self.lexicon.stem(self.joined(word) if language == "de" else word, language)
+            if len(cache) < STEM_CACHE:
+                cache[word] = stem
+        return stem
 
     def read(
         self, text: str, tokens: list[Token], stems: list[str], language: str

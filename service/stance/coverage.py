@@ -216,7 +216,7 @@ class Weights:
         found = self._groups.get(group)
         if found is None:
             own = [a for a in group.native if not is_tag(a)]
-            seen = self._seen(own) or self._seen(group.all_terms)
+            seen = self._seen(own) or self._seen(group.words_terms)
             if seen:
                 found = max(seen)
             elif group.kind == "name":

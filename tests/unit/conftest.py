@@ -30,7 +30,8 @@ vergiften {vt} | vergiftet :: to poison | poisoned
 Krankenhaus {n} :: hospital
 Preis {m} | Preise {pl} :: price | prices
 Gas {n} :: gas
-steigen {vi} | gestiegen :: to rise | risen
+steigen {vi} | steigend | gestiegen | steigt | stieg :: to rise {rose; risen} | rising | risen \
+| rises | rose
 Partei {f} :: party
 Umfrage {f} :: poll
 führen {vt} | führt :: to lead | leads

@@ -17,6 +17,7 @@ from service.claims.dictionary import (
     Dictionary,
     DictionaryBuildError,
     parse_ding,
+    parse_verb_forms,
     parse_vocabulary,
 )
 
@@ -366,3 +367,29 @@ def test_inflected_forms_find_their_entry(dictionary: Dictionary) -> None:
 def test_a_noun_after_a_comment_on_its_sense_is_a_noun() -> None:
     words = parse_vocabulary(["(politischer) Flüchtling {m} [pol.] | Flüchtlinge {pl} :: refugee"])
     assert "flüchtling" in words["de-noun"]
+
+
+def test_a_verb_entry_lists_its_forms_by_position() -> None:
+    forms = parse_verb_forms(
+        [
+            "senden; schicken {vt} | sendend; schickend | gesandt; geschickt | er/sie sendet"
+            " :: to send {sent; sent} | sending | sent | he/she sends",
+            "Steigung {f} | Steigungen {pl} :: rise | rises",
+        ]
+    )
+    german = {(verb, form) for language, verb, form in forms if language == "de"}
+    assert ("senden", "gesandt") in german and ("schicken", "geschickt") in german
+    assert ("senden", "geschickt") not in german  # the n-th synonym is the n-th verb's
+    assert ("senden", "sendet") in german  # "er/sie" dropped
+    english = {form for language, _, form in forms if language == "en"}
+    assert english == {"send", "sent", "sending", "sends"}  # "{sent; sent}" too; no noun
+
+
+def test_a_verb_form_finds_the_forms_of_its_verb(dictionary: Dictionary) -> None:
+    assert set(dictionary.verb_forms("stieg", "de")) == {
+        "stieg", "steigen", "steigend", "gestiegen", "steigt",
+    }  # fmt: skip
+    assert "steigen" in dictionary.verb_forms("gestiegenen", "de")  # as an adjective
+    assert dictionary.verb_forms("stieg", "de")[0] == "stieg"
+    assert set(dictionary.verb_forms("rose", "en")) >= {"rise", "risen"}
+    assert dictionary.verb_forms("preis", "de") == []

@@ -434,6 +434,20 @@ def test_an_english_verb_and_its_particle_translate_as_one_verb(claims):
     assert (police.word, protest.word) == ("Police", "protest")
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Die Regierung sandte Truppen", "Die Regierung sendet Truppen."),  # sandt / send
+        ("The government sent troops", "The government sends troops."),
+        ("Die Regierung hat Truppen gesandt", "The government sends troops."),  # via "sent"
+    ],
+)
+def test_another_form_of_the_claims_verb_is_the_same_word(judge, claim, passage):
+    # A changed vowel is out of a stemmer's reach; the dictionary conjugates the verb.
+    judgement = judge(claim, passage)
+    assert (judgement.stance, judgement.coverage) == ("supports", 1.0)
+
+
 def test_words_found_only_around_a_passage_do_not_make_it_state_the_claim(judge):
     claim = "Anna Berger wurde in Lübeck verhaftet"
     context = "Die Behörden haben Anna Berger verhaftet. Dafür gab es Gründe."
