@@ -260,9 +260,7 @@ class ClaimAnalyzer:
             if g.kind == "word":
                 group = self._with_verb_forms(group, lang)
             if g.kind == "name":
-                group = self._as_word_there(
-                    self._place_forms(group) if lang == "de" else group, lang
-                )
+                group = self._as_word_there(self._place_forms(group, lang), lang)
             out.append(group)
             i += 1
         return out
@@ -283,13 +281,20 @@ class ClaimAnalyzer:
         forms = [stem(f, lang) for w in words for f in self.dictionary.verb_forms(w, lang)]
         return tuple(f for f in dict.fromkeys(forms) if f not in have)
 
-    def _place_forms(self, g: TermGroup) -> TermGroup:
-        """Return a name with its place and the word of its place as alternatives of each
-        other ("Kärntner" / "Kärnten", "Wien" / "Wiener"), where the dictionary knows the
-        place."""
+    def _place_forms(self, g: TermGroup, lang: str) -> TermGroup:
+        """Return a name with its place and the German word of its place as alternatives of
+        each other ("Kärntner" / "Kärnten", "Wien" / "Wiener"; "Vienna" / "Wiener"), where
+        the dictionary knows the place."""
+        if lang == "de":
+            native = self._place_words(g.native)
+            return replace(g, native=(*g.native, *native)) if native else g
+        foreign = self._place_words(g.foreign)
+        return replace(g, foreign=(*g.foreign, *foreign)) if foreign else g
+
+    def _place_words(self, terms: tuple[str, ...]) -> list[str]:
         places = self.reader.vocabulary.places
         forms = []
-        for t in g.native:
+        for t in terms:
             for place_end, word_end in self.lexicon.place_word_endings:
                 base = t[: len(t) - len(word_end)] + place_end
                 if t.endswith(word_end) and len(base) >= MIN_PLACE and base in places:
@@ -301,8 +306,7 @@ class ClaimAnalyzer:
                     and len(t) >= MIN_PLACE
                 ):
                     forms.append(t[: len(t) - len(place_end)] + word_end)
-        forms = [f for f in dict.fromkeys(forms) if f not in g.native]
-        return replace(g, native=(*g.native, *forms)) if forms else g
+        return [f for f in dict.fromkeys(forms) if f not in terms]
 
     def _as_word_there(self, g: TermGroup, lang: str) -> TermGroup:
         """Return a name with its stem in the other language as one more alternative: a name

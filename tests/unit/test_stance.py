@@ -235,6 +235,11 @@ def test_a_place_and_the_word_of_the_place_name_one_place(judge):
     claim = "Die Polizei schloss den Hafen wegen der Wiener Preise"
     assert judge(claim, "Die Polizei schloss den Hafen in Wien.").stance == "supports"
     assert judge(claim, "Die Polizei schloss den Hafen in Ungarn.").stance != "supports"
+    # An English claim's place, in a German source's word of the place.
+    english = judge(
+        "Police closed the port in Vienna", "Die Wiener Polizei hat den Hafen geschlossen."
+    )
+    assert (english.stance, english.coverage) == ("supports", 1.0)
 
 
 def test_a_country_may_go_unsaid_where_no_other_place_is_named(judge):
