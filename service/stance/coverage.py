@@ -38,10 +38,18 @@ COMPOUND_LINKS = ("", "s")
 # A name of at least this length is the same name spelt one letter apart ("Karsai" / "Karzai",
 # "Hannover" / "Hanover"): transliterations and spellings differ across languages.
 MIN_SPELLING = 5
+# An acronym of this many letters is found as the words it abbreviates ("LHC": "Large Hadron
+# Collider"); two letters are spelt by too many pairs of words.
+MIN_ACRONYM, MAX_ACRONYM = 3, 6
 
 
 # Stems fold umlauts ("oberosterreich"), names keep them ("oberösterreich").
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+
+
+def _acronym(word: str) -> bool:
+    """Return whether a claim word is an acronym that a source may spell out ("LHC")."""
+    return MIN_ACRONYM <= len(word) <= MAX_ACRONYM and word.isalpha() and word.isupper()
 
 
 def _truncations(term: str) -> range:
@@ -52,7 +60,8 @@ class PassageTerms:
     """A passage's terms, looked up exactly or up to a short inflectional ending."""
 
     def __init__(self, terms: Iterable[str]):
-        self.exact = set(terms)
+        self.sequence = list(terms)
+        self.exact = set(self.sequence)
         # One passage is measured against the same claim words several times (its topic,
         # its content, what it says besides its figures): each lookup is made once.
         self._found: dict[Sequence[str], str | None] = {}
@@ -157,6 +166,17 @@ class PassageTerms:
                     and Levenshtein.distance(a, t, score_cutoff=1) <= 1
                 ):
                     return t
+        return None
+
+    def find_initials(self, acronym: str) -> str | None:
+        """Return the words, in a row, whose initials spell an acronym ("LHC": "Large Hadron
+        Collider"), if any."""
+        letters = acronym.lower().translate(_FOLD)
+        n = len(letters)
+        words = [t for t in self.sequence if not is_tag(t)]
+        for i in range(len(words) - n + 1):
+            if all(words[i + k][:1].translate(_FOLD) == letters[k] for k in range(n)):
+                return " ".join(words[i : i + n])
         return None
 
     def find_part(self, alternatives: Sequence[str]) -> str | None:
@@ -268,13 +288,22 @@ def measure(
             value += weights.of(g)
             terms.add(spelt)
             continue
+        if _acronym(g.word):
+            spelt = passage.find_initials(g.word)
+            if spelt is not None:
+                matched.append(g)
+                value += weights.of(g)
+                terms.update(spelt.split())
+                continue
         near = passage.find(g.near(same_language))
         if near is not None:
             matched.append(g)
             value += SYNONYM_WEIGHT * weights.of(g)
             terms.add(near)
             continue
-        in_context = around.find(alternatives) is not None
+        in_context = around.find(alternatives) is not None or bool(
+            _acronym(g.word) and around.find_initials(g.word)
+        )
         if in_context:
             value += context * weights.of(g)
         if g.kind == "name" and not in_context:

@@ -453,6 +453,16 @@ def test_another_form_of_the_claims_verb_is_the_same_word(judge, claim, passage)
     assert (judgement.stance, judgement.coverage) == ("supports", 1.0)
 
 
+def test_an_acronym_is_found_as_the_words_it_abbreviates(judge):
+    claim = "The NPA closed the port"
+    spelt_out = judge(claim, "The National Port Authority closed the port.")
+    assert (spelt_out.stance, spelt_out.coverage) == ("supports", 1.0)
+    context = "The National Port Authority met on Monday."
+    assert judge(claim, "It closed the port.", context=context).stance == "supports"
+    other = judge(claim, "The Inland Water Authority closed the port.")
+    assert other.reasons[0] == "says this of Inland Water Authority, not of NPA"
+
+
 def test_words_found_only_around_a_passage_do_not_make_it_state_the_claim(judge):
     claim = "Anna Berger wurde in Lübeck verhaftet"
     context = "Die Behörden haben Anna Berger verhaftet. Dafür gab es Gründe."
