@@ -311,6 +311,19 @@ def test_direction_words_are_opposites(judge):
 
 
 @pytest.mark.parametrize(
+    ("claim", "passage", "stance"),
+    [
+        ("Workers are barred from the port", "Workers are allowed in the port.", "contradicts"),
+        ("Workers are barred from the port", "Workers are banned from the port.", "supports"),
+        ("Arbeitern ist der Hafen verboten", "Die Arbeiter dürfen in den Hafen.", "contradicts"),
+        ("Arbeitern ist der Hafen verboten", "Arbeiter dürfen nicht in den Hafen.", "supports"),
+    ],
+)
+def test_permission_and_prohibition_are_opposites(judge, claim, passage, stance):
+    assert judge(claim, passage).stance == stance
+
+
+@pytest.mark.parametrize(
     "claim",
     [
         "Kleine Firmen beteiligen ihre Arbeiter eher als große",
