@@ -252,7 +252,8 @@ class ClaimAnalyzer:
                 out.append(phrase[0])
                 i += phrase[1]
                 continue
-            word = g.native[0] if g.kind == "name" else g.word  # "Germany's" -> germany
+            # A possessive is looked up as its word: "Germany's" -> germany, "government's".
+            word = g.native[0] if g.kind == "name" else _without_possessive(g.word, lang)
             found = self._lookup(word, lang, TRANSLATIONS_PER_WORD)
             if not found and lang == "de" and g.kind == "word":
                 found = self._compound(word)
@@ -433,6 +434,17 @@ class ClaimAnalyzer:
                 out.append(" ".join(dict.fromkeys(plain)))
             out.extend(t.term for t in terms if t.kind == "tag")
         return out
+
+
+def _without_possessive(word: str, lang: str) -> str:
+    """Return an English word without its possessive ending ("government's", "workers'")."""
+    if lang != "en":
+        return word
+    plain = word.replace("’", "'")
+    for ending in ("'s", "'"):
+        if plain.endswith(ending) and len(plain) > len(ending):
+            return plain[: -len(ending)]
+    return word
 
 
 def _plain(terms: tuple[str, ...]) -> list[str]:

@@ -466,6 +466,13 @@ def test_another_form_of_the_claims_verb_is_the_same_word(judge, claim, passage)
     assert (judgement.stance, judgement.coverage) == ("supports", 1.0)
 
 
+def test_a_possessive_word_translates_as_its_word(claims, judge):
+    [government, _, _] = claims.analyse("The government's port closed").groups
+    assert "regier" in government.foreign
+    j = judge("The government's port closed", "Der Hafen der Regierung wurde geschlossen.")
+    assert (j.stance, j.coverage) == ("supports", 1.0)
+
+
 def test_an_acronym_is_found_as_the_words_it_abbreviates(judge):
     claim = "The NPA closed the port"
     spelt_out = judge(claim, "The National Port Authority closed the port.")
