@@ -38,7 +38,7 @@ Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "8"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -502,6 +502,7 @@ def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> 
 _VERB = re.compile(r"\{v[tir]?\}")
 _IRREGULAR = re.compile(r"\{([a-z]+(?:; ?[a-z]+)*)\}")
 VERB_FORM_PARTS = 5
+_FORM_PRONOUNS = _PRONOUN_WORDS | {"du", "wir", "ihr", "you", "we", "they"}
 # A word that is a form of several verbs keeps this many forms in all.
 MAX_VERB_FORMS = 12
 
@@ -514,9 +515,17 @@ def _verb_forms(parts: list[str], english: bool) -> list[tuple[str, set[str]]]:
     for index, part in enumerate(parts[:VERB_FORM_PARTS]):
         for position, synonym in enumerate(_split_synonyms(part)):
             cleaned = clean(synonym)
-            if cleaned is None or " " in cleaned[0] or not cleaned[0].isalpha():
+            if cleaned is None:
                 continue
-            form = cleaned[0].lower()
+            words = cleaned[0].lower().split()
+            if len(words) == 2 and words[0] in _FORM_PRONOUNS:
+                words = words[1:]  # "es gilt", "sie galten", "it rose"
+            head = verbs[position][0] if index and position in verbs else ""
+            if len(words) == 2 and not english and head.startswith(words[1]):
+                words = [words[1] + words[0]]  # "hing ab" of "abhängen" is "abhing"
+            if len(words) != 1 or not words[0].isalpha():
+                continue
+            form = words[0]
             if index == 0:
                 verbs[position] = (form, {form})
                 irregular = _IRREGULAR.search(synonym) if english else None
@@ -891,6 +900,8 @@ class Dictionary:
         keys = [key, key.rstrip(".")] if key.endswith(".") and key.rstrip(".") else [key]
         if " " not in key:
             keys += english_base_forms(key)
+        if " " not in key:
+            keys += self._verbs_of(key, "en")  # "began" -> begin
         for candidate in keys:
             rows = self._rows(
                 "SELECT german FROM translation WHERE english = ? ORDER BY rank LIMIT ?",
@@ -920,7 +931,23 @@ class Dictionary:
                 " ORDER BY substr(german, 1, 1) != ?, rank, length(english) LIMIT ?",
                 (_GERMAN_STEM.stemWord(key.lower()), key[:1], limit),
             )
+        if not rows and key.islower() and " " not in key:
+            for verb in self._verbs_of(key, "de"):  # "galt" -> gelten
+                rows = self.translate_back(verb, limit)
+                if rows:
+                    break
         return list(dict.fromkeys(rows))
+
+    def _verbs_of(self, word: str, language: str) -> list[str]:
+        """Return the verbs a lower-case word is a listed form of (maybe inflected)."""
+        for key in _inflected_bases(word, language):
+            rows = self._rows(
+                "SELECT verb FROM verb_form WHERE language = ? AND form = ? AND verb != ?",
+                (language, key, key),
+            )
+            if rows:
+                return rows
+        return []
 
     def verb_forms(self, word: str, language: str) -> list[str]:
         """Return the forms of the verbs a lower-case word is a form of ("stieg": "steigen",

@@ -67,6 +67,9 @@ klein {adj} :: small
 groß {adj} :: large
 beteiligen {vt} | beteiligt :: to involve | involved
 Benzinpreis {m} | Benzinpreise {pl} :: gas price | gas prices
+gelten {vi} | geltend | gegolten | es gilt | es galt :: to apply | applying | applied | it applies \
+| it applied
+beginnen {vi} | beginnend | begonnen :: to begin {began; begun} | beginning | begun
 """
 
 

@@ -362,6 +362,9 @@ def test_inflected_forms_find_their_entry(dictionary: Dictionary) -> None:
     assert dictionary.translate_back("vergangenen") == ["last"]
     assert dictionary.translate("governments") == ["Regierung"]
     assert dictionary.translate_back("Unbekanntem") == []
+    # Forms of a verb the entries list without a translation of their own, by the verb.
+    assert dictionary.translate_back("galt") == ["apply"]
+    assert dictionary.translate("began") == ["beginnen"]
 
 
 def test_a_noun_after_a_comment_on_its_sense_is_a_noun() -> None:
@@ -381,6 +384,8 @@ def test_a_verb_entry_lists_its_forms_by_position() -> None:
     assert ("senden", "gesandt") in german and ("schicken", "geschickt") in german
     assert ("senden", "geschickt") not in german  # the n-th synonym is the n-th verb's
     assert ("senden", "sendet") in german  # "er/sie" dropped
+    joined = parse_verb_forms(["anerkennen {vt} | erkennt an :: to accept | accepts"])
+    assert ("de", "anerkennen", "anerkennt") in joined  # as a joined separable verb
     english = {form for language, _, form in forms if language == "en"}
     assert english == {"send", "sent", "sending", "sends"}  # "{sent; sent}" too; no noun
 
