@@ -889,7 +889,7 @@ class Dictionary:
         """Return German translations of an English word or phrase, most common sense first.
 
         A word the dictionary does not list as written is looked up by its base forms
-        ("projections" -> "projection", "halted" -> "halt").
+        ("projections" -> "projection", "halted" -> "halt"), and by its verb ("began").
         """
         if not self.available or limit <= 0:
             return []
@@ -899,9 +899,7 @@ class Dictionary:
         # A sentence-final "." is not part of the word, but "etc." or "u.s." keep theirs.
         keys = [key, key.rstrip(".")] if key.endswith(".") and key.rstrip(".") else [key]
         if " " not in key:
-            keys += english_base_forms(key)
-        if " " not in key:
-            keys += self._verbs_of(key, "en")  # "began" -> begin
+            keys += english_base_forms(key) + self._verbs_of(key, "en")  # "began" -> begin
         for candidate in keys:
             rows = self._rows(
                 "SELECT german FROM translation WHERE english = ? ORDER BY rank LIMIT ?",
@@ -915,11 +913,22 @@ class Dictionary:
         """Return English translations of a German word, most common sense first.
 
         A form the dictionary does not list ("Bewohnern", "indische") is looked up by its
-        stem, entries of the same case (noun or not) first.
+        stem, entries of the same case (noun or not) first; a verb form it lists without a
+        translation of its own ("galt") by its verb.
         """
         if not self.available or limit <= 0:
             return []
         key = " ".join(word.split())
+        rows = self._translate_back(key, limit)
+        if not rows and key.islower() and " " not in key:
+            for verb in self._verbs_of(key, "de"):  # "galt" -> gelten
+                rows = self._translate_back(verb, limit)
+                if rows:
+                    break
+        return list(dict.fromkeys(rows))
+
+    def _translate_back(self, key: str, limit: int) -> list[str]:
+        """Return the translations of a German word as written, else of its stem."""
         rows = self._rows(
             "SELECT english FROM translation WHERE german IN (?, ?)"
             " ORDER BY rank, length(english) LIMIT ?",
@@ -931,12 +940,7 @@ class Dictionary:
                 " ORDER BY substr(german, 1, 1) != ?, rank, length(english) LIMIT ?",
                 (_GERMAN_STEM.stemWord(key.lower()), key[:1], limit),
             )
-        if not rows and key.islower() and " " not in key:
-            for verb in self._verbs_of(key, "de"):  # "galt" -> gelten
-                rows = self.translate_back(verb, limit)
-                if rows:
-                    break
-        return list(dict.fromkeys(rows))
+        return rows
 
     def _verbs_of(self, word: str, language: str) -> list[str]:
         """Return the verbs a lower-case word is a listed form of (maybe inflected)."""
