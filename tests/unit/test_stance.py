@@ -311,6 +311,21 @@ def test_direction_words_are_opposites(judge):
 
 
 @pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("The police kept control of the port", "The police lacked control of the port."),
+        ("The police kept control of the port", "The police showed a lack of control."),
+        (
+            "Die Polizei hatte die Kontrolle im Hafen",
+            "Die mangelnde Kontrolle der Polizei im Hafen.",
+        ),
+    ],
+)
+def test_a_lack_denies_what_it_lacks(judge, claim, passage):
+    assert judge(claim, passage).stance == "contradicts"
+
+
+@pytest.mark.parametrize(
     ("claim", "passage", "stance"),
     [
         ("Workers are barred from the port", "Workers are allowed in the port.", "contradicts"),
