@@ -144,6 +144,11 @@ class Lexicon:
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.weekdays = {k: int(v) for k, v in data["weekdays"].items()}
         self.holidays = {k: int(v) for k, v in data["holidays"].items()}
+        self.relative_years = {
+            tuple(phrase.split()): when
+            for when, phrases in data["relative_years"].items()
+            for phrase in phrases
+        }
         self.year_words = frozenset(data["years"]["words"])
         self.decade_endings = frozenset(data["years"]["decade_endings"])
         self.noun_endings = tuple(data["inflection"]["noun_endings"])

@@ -578,9 +578,20 @@ class QuantityReader:
         if month is None or not tok.capitalised or nxt is None or text[tok.end : nxt.start] != " ":
             return None
         if not (nxt.is_number and YEAR_DIGITS.fullmatch(nxt.text)):
-            return None
+            return self._month_of_relative_year(text, tokens, i, month)
         value = int(nxt.text) * 100.0 + month
         return _point(text, tok.start, nxt.end, value, "month"), 1
+
+    def _month_of_relative_year(self, text: str, tokens: list[Token], i: int, month: int):
+        """Return a month of a year said relative to the text's time ("Juni des vergangenen
+        Jahres", "December last year"), in that relative year as its unit."""
+        for n in (2, 3):
+            phrase = tuple(t.norm for t in tokens[i + 1 : i + 1 + n])
+            when = self.lex.relative_years.get(phrase)
+            if when is not None:
+                end = tokens[i + n].end
+                return _point(text, tokens[i].start, end, month, "month", unit=when), n + 1
+        return None
 
     def _holiday(self, text: str, tokens: list[Token], i: int, language: str):
         """Return the date of a feast at token i ("Heiligabend", "New Year's Eve")."""

@@ -317,6 +317,19 @@ def test_a_month_with_its_year_is_read_with_the_year(reader):
     assert reader.read("Das Schiff kenterte im Jänner vor der Insel", "de").quantities == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("Das Schiff kenterte im Juni des vergangenen Jahres", "de", "last"),
+        ("The ship capsized in June last year", "en", "last"),
+        ("Das Schiff soll im Juni nächsten Jahres fahren", "de", "next"),
+    ],
+)
+def test_a_month_of_a_relative_year_has_that_year_for_its_unit(reader, text, language, unit):
+    q = only(reader, text, language)
+    assert (q.kind, q.low, q.unit) == ("month", 6, unit)
+
+
 def test_a_date_with_its_year_gives_the_month_of_that_year_too(reader):
     found = reader.read("Das Schiff kenterte am 13. Jänner 2012", "de").quantities
     assert [(q.kind, q.low) for q in found] == [("date", 113), ("month", 201201), ("year", 2012)]

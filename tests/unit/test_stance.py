@@ -89,6 +89,19 @@ def test_months_of_a_year_are_compared(judge, claim, stance):
     assert judge(claim, passage).stance == stance
 
 
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("The city government closed the port in December last year", "contradicts"),
+        ("Die Regierung der Stadt schloss den Hafen im Juni des Vorjahres", "supports"),
+        ("Die Regierung der Stadt schloss den Hafen im Juni 2012", "related"),  # another unit
+    ],
+)
+def test_months_of_a_relative_year_are_compared(judge, claim, stance):
+    passage = "Die Regierung der Stadt schloss den Hafen im Juni vergangenen Jahres."
+    assert judge(claim, passage).stance == stance
+
+
 def test_a_verb_that_only_says_something_happened_is_no_content_to_repeat(judge):
     passage = "Die Partei veröffentlichte am Montag eine Umfrage."
     claim = "Die Umfrage der Partei zur Regierung in der Stadt fand an einem Montag statt"
