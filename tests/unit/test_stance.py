@@ -501,6 +501,11 @@ def test_a_possessive_word_translates_as_its_word(claims, judge):
     assert (j.stance, j.coverage) == ("supports", 1.0)
 
 
+def test_an_abbreviated_place_name_is_the_same_name(judge):
+    j = judge("Police closed the port of Mount Kerrow", "Police closed the port of Mt Kerrow.")
+    assert (j.stance, j.coverage) == ("supports", 1.0)
+
+
 def test_an_acronym_is_found_as_the_words_it_abbreviates(judge):
     claim = "The NPA closed the port"
     spelt_out = judge(claim, "The National Port Authority closed the port.")
