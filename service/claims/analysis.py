@@ -16,7 +16,7 @@ from service.claims.dictionary import Dictionary
 from service.lexicon import Lexicon, is_tag
 from service.reading import Reader, Reading
 from service.reading.model import Quantity
-from service.reading.tokens import clause_spans, tokenize, visible
+from service.reading.tokens import clause_spans, tokenize, visible, without_possessive
 
 UMLAUT = re.compile(r"[äöüß]")
 # Translations kept per word, best-ranked first: enough for the common senses ("order":
@@ -253,7 +253,10 @@ class ClaimAnalyzer:
                 i += phrase[1]
                 continue
             # A possessive is looked up as its word: "Germany's" -> germany, "government's".
-            word = g.native[0] if g.kind == "name" else _without_possessive(g.word, lang)
+            if g.kind == "name":
+                word = g.native[0]
+            else:
+                word = without_possessive(g.word) if lang == "en" else g.word
             found = self._lookup(word, lang, TRANSLATIONS_PER_WORD)
             if not found and lang == "de" and g.kind == "word":
                 found = self._compound(word)
@@ -434,17 +437,6 @@ class ClaimAnalyzer:
                 out.append(" ".join(dict.fromkeys(plain)))
             out.extend(t.term for t in terms if t.kind == "tag")
         return out
-
-
-def _without_possessive(word: str, lang: str) -> str:
-    """Return an English word without its possessive ending ("government's", "workers'")."""
-    if lang != "en":
-        return word
-    plain = word.replace("’", "'")
-    for ending in ("'s", "'"):
-        if plain.endswith(ending) and len(plain) > len(ending):
-            return plain[: -len(ending)]
-    return word
 
 
 def _plain(terms: tuple[str, ...]) -> list[str]:

@@ -85,6 +85,15 @@ def possessive(tok: Token) -> bool:
     return tok.text.replace("’", "'").lower().endswith("'s")
 
 
+def without_possessive(word: str) -> str:
+    """Return an English word without its possessive ending ("government's", "workers'")."""
+    plain = word.replace("’", "'")
+    for ending in ("'s", "'"):
+        if plain.endswith(ending) and len(plain) > len(ending):
+            return plain[: -len(ending)]
+    return word
+
+
 def tokenize(text: str) -> list[Token]:
     """Return the words, numbers and codes of a text, normalised, with character spans."""
     out = []

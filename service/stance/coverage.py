@@ -283,18 +283,13 @@ def measure(
             in_parts.setdefault(part, []).append(g)
             continue
         spelt = passage.find_spelling(alternatives) if g.kind == "name" else None
+        if spelt is None and _acronym(g.word):
+            spelt = passage.find_initials(g.word)
         if spelt is not None:
             matched.append(g)
             value += weights.of(g)
-            terms.add(spelt)
+            terms.update(spelt.split())
             continue
-        if _acronym(g.word):
-            spelt = passage.find_initials(g.word)
-            if spelt is not None:
-                matched.append(g)
-                value += weights.of(g)
-                terms.update(spelt.split())
-                continue
         near = passage.find(g.near(same_language))
         if near is not None:
             matched.append(g)
