@@ -240,6 +240,11 @@ class QuantityReader:
             while i + n < len(tokens) and rx.match(tokens[i + n].norm) and (lang == "en" or n == 0):
                 n += 1
             if tokens[i].norm in self.lex.not_numbers:
+                if self._opens_range(tokens, i, rx):
+                    try:  # "ein bis zwei Tage", "one to two weeks": a number after all
+                        return float(text2num(tokens[i].norm, lang)), 1
+                    except ValueError:
+                        pass
                 continue
             # The longest run that is one number: "two and four" is two numbers.
             for size in range(n, 0, -1):
@@ -251,6 +256,15 @@ class QuantityReader:
                 except ValueError:
                     continue
         return None, 1
+
+    def _opens_range(self, tokens: list[Token], i: int, rx: re.Pattern) -> bool:
+        """Return whether a word that is seldom a number ("ein", "one") begins a range of
+        numbers ("ein bis zwei", "one to three")."""
+        if i + 2 >= len(tokens) or tokens[i + 1].norm not in self.lex.range_joiners:
+            return False
+        after = tokens[i + 2]
+        spelled = bool(rx.match(after.norm)) and after.norm not in self.lex.not_numbers
+        return after.is_number or spelled
 
     def _fraction(self, tokens: list[Token], i: int) -> _Found | None:
         """Return "half a million", "eine halbe Stunde" as a value, and "die Hälfte der
