@@ -37,6 +37,10 @@ class NameFinding:
         return bool(self.missing and self.others)
 
 
+# Marks between two words that do not set them apart: a list comma, brackets, quotes.
+_ASIDE = str.maketrans({c: " " for c in ",()[]\"'„“”‚‘’«»"})
+
+
 def _first_name(
     claim: Claim, group: TermGroup, coverage: Coverage, around: PassageTerms, same: bool
 ) -> bool:
@@ -54,8 +58,9 @@ def _first_name(
 
 def _close(gap: str) -> bool:
     """Return whether two words stand together: at most two short function words or a
-    list comma between them ("im Sender CBS", "rally at Königsplatz", "Frankreich, Italien")."""
-    words = gap.replace(",", " ").split()
+    list comma between them ("im Sender CBS", "rally at Königsplatz", "Frankreich, Italien"),
+    brackets and quotes aside ("Hans Sima (SPÖ) kostete")."""
+    words = gap.translate(_ASIDE).split()
     return len(words) <= MAX_GAP_WORDS and all(
         w.isalpha() and w.islower() and len(w) <= MAX_GAP_LENGTH for w in words
     )

@@ -181,6 +181,9 @@ def test_another_name_in_the_claim_names_place_gives_the_statement_to_another(ju
     j = judge(claim, "Huber von der Regierung in Südheim schloss den Hafen.")
     assert j.stance == "contradicts"
     assert "says this of Südheim, not of Nordheim" in j.reasons
+    # Brackets do not set a name apart from the words it stands by.
+    bracketed = judge(claim, "Huber von der Regierung (Südheim) schloss den Hafen.")
+    assert bracketed.stance == "contradicts"
     elsewhere = judge(claim, "Huber von der Regierung schloss den Hafen, sagte Ingrid Südheim.")
     assert elsewhere.stance == "related"
 
