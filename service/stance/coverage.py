@@ -183,8 +183,9 @@ class PassageTerms:
         """Return a passage term that shares a compound part with one of the alternatives."""
         for a in alternatives:
             if " " in a:
-                head = a.rsplit(" ", 1)[1]  # "pay dispute": the dispute, at least
-                found = self._one(head)
+                # "pay dispute": the dispute, at least, or what kind of dispute it is.
+                words = a.split()
+                found = self._one(words[-1]) or self._one(words[0])
                 if found is not None:
                     return found
                 continue

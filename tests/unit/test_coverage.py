@@ -48,6 +48,8 @@ def test_inflections_and_phrases_match(passage, claim, found):
         (["schiessbefehl"], "schiess", "schiessbefehl"),
         (["staat"], "sowjetstaat", "staat"),
         (["land"], "heimatland", None),  # too short to be a part
+        (["pay", "dispute"], "wage dispute", "dispute"),  # a phrase's head ...
+        (["embassi", "staff"], "embassi cowork", "embassi"),  # ... or its first word
     ],
 )
 def test_compound_parts_match(passage, claim, found):
