@@ -39,7 +39,7 @@ def vocabulary_of(dictionary: Dictionary | None, lexicon: Lexicon) -> Vocabulary
         dictionary.words("de-noun"),
         dictionary.words("de"),
         dictionary.words("en"),
-        dictionary.words("place"),
+        dictionary.words("place") - lexicon.calendar_words,
         lexicon.noun_endings,
         lexicon.word_endings,
     )

@@ -143,6 +143,8 @@ class Lexicon:
         self.not_numbers = frozenset(spelled.get("not_numbers", []))
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.weekdays = {k: int(v) for k, v in data["weekdays"].items()}
+        # A month or a day is no place, though a dictionary lists "March" as one.
+        self.calendar_words = frozenset([*self.months, *self.weekdays])
         self.holidays = {k: int(v) for k, v in data["holidays"].items()}
         self.relative_years = {
             tuple(phrase.split()): when

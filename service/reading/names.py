@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from service.reading.tokens import Token, tokenize
+from service.reading.tokens import Token, tokenize, without_possessive
 
 # The head of a compound is at least this long ("Minister" in "Bundesminister").
 MIN_HEAD = 3
@@ -174,5 +174,8 @@ def is_name(
             return False
         return not vocabulary.is_german_noun(tok.norm)
     # English capitalises names, and the words of titles and institutions ("the Federal
-    # Employment Agency"): those are common words, which translate.
+    # Employment Agency"): those are common words, which translate. A place is a name,
+    # though the dictionary lists it among English words ("Victoria", "Queensland").
+    if vocabulary.is_place(without_possessive(tok.norm)):
+        return True
     return not vocabulary.is_english_word(tok.norm)

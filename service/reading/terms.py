@@ -84,7 +84,7 @@ class TermReader:
                 out.append(Term(tok.norm, tok.start, tok.end, "number"))
             elif len(tok.norm) > 1 and not self.lexicon.is_stopword(tok.norm, language):
                 if tok.norm not in self.lexicon.cue_words and (
-                    self._continues_name(text, tokens, i, language, bool(run))
+                    self._continues_name(text, tokens, i, language, self._names_one(run))
                     or is_name(tokens, i, language, self.vocabulary, starts)
                 ):
                     if run and (
@@ -127,6 +127,12 @@ class TermReader:
         if before.norm in self.lexicon.titles and gap in (" ", ". "):
             return True
         return language == "en" and in_name and gap == " " and not possessive(before)
+
+    def _names_one(self, run: list[Term]) -> bool:
+        """Return whether a run of name words names one thing that words after it may go on
+        naming ("Brett Dempsey"): a place before a title ("Indian Foreign Minister Jaswant
+        Singh") says only where the one named is from."""
+        return bool(run) and not all(self.vocabulary.is_place(t.term) for t in run)
 
     @staticmethod
     def _sentence_starts(text: str, before: Token, tok: Token) -> bool:

@@ -126,10 +126,11 @@ class NumberCheck:
         pairs: list[NumberPair] = []
         counted: list[TermGroup] = []
         events: list[TermGroup] = []
+        theirs = self._of_claim_names(claim, passage, same)
         for cq in claim.quantities:
             np_groups = self._np_groups(claim, cq)
             candidates = []
-            for pq in passage.quantities:
+            for pq in theirs:
                 mine = in_unit(cq, pq.unit, self.lex.measures)
                 match = self._comparable(claim, mine, np_groups, pq, passage, same)
                 if match is not None:
@@ -149,6 +150,34 @@ class NumberCheck:
         return NumberFinding(
             tuple(pairs), tuple(dict.fromkeys(counted)), tuple(dict.fromkeys(events))
         )
+
+    @staticmethod
+    def _of_claim_names(claim: Claim, passage: Reading, same: bool) -> list[Quantity]:
+        """Return the source figures that may speak of the claim's names: in a list of
+        figures for several names ("sieben in Bayern, fünf in Hessen"), those that stand
+        with another name while one of the others stands with the claim's are of that name."""
+        names = [g for g in claim.groups if g.kind == "name"]
+        if not names or len(passage.quantities) < 2:
+            return list(passage.quantities)
+        mine = PassageTerms(a for g in claim.groups for a in g.alternatives(same))
+
+        def clause_names(q: Quantity) -> tuple[bool, bool]:
+            """Return whether the figure's clause names one of the claim's names, and
+            whether it names another."""
+            lo, hi = q.clause
+            here = PassageTerms(t.term for t in passage.terms_within(lo, hi))
+            ours = any(here.find(g.alternatives(same)) for g in names)
+            other = any(
+                lo <= n.start < hi and mine.find(n.parts) is None and mine.find((n.key,)) is None
+                for n in passage.names
+            )
+            return ours, other
+
+        named = {q: clause_names(q) for q in passage.quantities}
+        listed = {q.kind for q, (ours, _) in named.items() if ours}
+        return [
+            q for q, (ours, other) in named.items() if ours or not other or q.kind not in listed
+        ]
 
     def _np_groups(self, claim: Claim, q: Quantity) -> list[TermGroup]:
         if not q.counted_span:

@@ -142,7 +142,8 @@ class PolarityCheck:
         # over Indian airspace, and the Indian embassy will ..." does not deny "Indian".
         # (A word of an opposite pair has no term: it is denied where it is.)
         term_at = {t.start: t.term for t in passage.terms if t.term in matched_terms}
-        asserted = {term_at[s] for s, _ in word_spans if s not in denied and s in term_at}
+        starts = [*(s for s, _ in word_spans), *name_starts]
+        asserted = {term_at[s] for s in starts if s not in denied and s in term_at}
         source_negated = any(s not in term_at or term_at[s] not in asserted for s in denied)
         marks.extend((n.start, n.end) for n in negations)
         if source_negated != claim.negated:

@@ -55,6 +55,9 @@ begrenzt {adj} :: limited
 unbegrenzt {adj} :: unlimited
 Wien {n} [geogr.] :: Vienna
 Österreich {n} [geogr.] :: Austria
+March {f} [geogr.] :: March
+Nordau {n} [geogr.] :: Northdale
+Nordauer {m} :: northdale
 melden {vt} | meldete | gemeldet :: to report | reported | reported
 Tod {m} | Tode {pl} :: death | deaths
 auflösen {vt} | löste auf | aufgelöst :: to break up | broke up | broken up

@@ -152,6 +152,9 @@ def test_separable_verbs_meet_their_joined_forms(reader, joined, separated):
         ("Das sagte der 64-Jährige in Wien", "de", ["wien"]),  # the word of a figure
         # A possessive ends a name: the owner and what is owned are two names.
         ("Then Vienna's Jane Okafor spoke", "en", ["vienna", "okafor"]),
+        # A place is a name though English lists it as a word; before a title it names
+        # where someone is from, not part of the title.
+        ("Then the Northdale Minister Jane Okafor spoke", "en", ["northdale", "okafor"]),
     ],
 )
 def test_names_are_told_from_common_words(reader, text, language, names):
@@ -467,6 +470,12 @@ def test_a_place_is_a_name_unless_it_is_a_common_noun_as_it_stands():
     for text, name in [("Die Regierung in Frankreich", True), ("Die Bank zahlt", False)]:
         tokens = tokenize(text)
         assert is_name(tokens, 3 if name else 1, "de", vocabulary, False) is name, text
+
+
+def test_a_month_is_no_place(reader):
+    # The dictionary lists a river March; the month is read as a month, not a name.
+    assert "vienna" in reader.vocabulary.places and "march" not in reader.vocabulary.places
+    assert reader.read("The port closed in March", "en").names == ()
 
 
 def test_a_place_is_a_name_in_the_genitive_too():

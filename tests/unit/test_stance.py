@@ -561,3 +561,17 @@ def test_embracing_a_proposal_is_the_opposite_of_rejecting_it(judge):
     )
     assert j.stance == "contradicts"
     assert any("embraced" in r and "rejected" in r for r in j.reasons)
+
+
+def test_a_figure_in_a_list_is_of_the_name_it_stands_with(judge):
+    claim = "Five people died in Nordheim"
+    listed = judge(claim, "Seven people died in Südheim, five in Nordheim.")
+    assert listed.stance != "contradicts"
+    other = judge(claim, "Seven people died in Nordheim, five in Südheim.")
+    assert other.stance == "contradicts"
+
+
+def test_a_name_the_source_also_states_outside_a_negation_is_not_denied(judge):
+    claim = "The Austrian embassy will cut its staff"
+    passage = "Planes may not fly over Austrian land, and the Austrian embassy will cut its staff."
+    assert judge(claim, passage).stance == "supports"
