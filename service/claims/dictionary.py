@@ -38,7 +38,7 @@ Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -466,8 +466,9 @@ _MARKUP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/")
 
 
 def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> dict[str, set[str]]:
-    """Return the single words of each kind: German nouns, German words, English words, and
-    place names (entries tagged [geogr.], in either language), which are names, not words.
+    """Return the single words of each kind: German nouns, German words, English words (not
+    the names among them), and place names (entries tagged [geogr.], in either language),
+    which are names, not words.
     """
     out: dict[str, set[str]] = {"de-noun": set(), "de": set(), "en": set(), "place": set()}
     for line in _counted(list(lines), progress):
@@ -489,12 +490,27 @@ def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> 
                 word = _MARKUP.sub("", synonym).strip()
                 if word.isalpha():
                     out["de"].add(word.lower())
+        german = {_plain(s).lower() for s in entry[0][0].split(";")}
         for part in entry[1]:
             for synonym in part.split(";"):
                 word = _MARKUP.sub("", synonym).strip().removeprefix("to ")
-                if word.isalpha():
+                if word.isalpha() and not _proper(word, german):
                     out["en"].add(word.lower())
     return out
+
+
+def _plain(synonym: str) -> str:
+    """Return a synonym without its markup and its usage notes ("<Australien>")."""
+    return _NOTE.sub("", _MARKUP.sub("", synonym)).strip()
+
+
+_NOTE = re.compile(r"<[^>]*>")
+
+
+def _proper(word: str, german: set[str]) -> bool:
+    """Return whether an English word is a name the German side keeps as it is ("Queensland
+    :: Queensland"): English writes its common words in lower case, German its nouns."""
+    return word[:1].isupper() and not word.isupper() and word.lower() in german
 
 
 # A verb entry lists its forms in its first parts: "steigen {vi} | steigend | gestiegen |

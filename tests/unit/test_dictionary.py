@@ -372,6 +372,16 @@ def test_a_noun_after_a_comment_on_its_sense_is_a_noun() -> None:
     assert "flüchtling" in words["de-noun"]
 
 
+def test_a_name_both_sides_keep_as_it_is_is_no_english_word() -> None:
+    words = parse_vocabulary(
+        [
+            "Nordland {n} (Bundesstaat) <Südland> :: Nordland (state of Südland)",
+            "Haus {n} | Häuser {pl} :: house | houses",
+        ]
+    )
+    assert "nordland" not in words["en"] and "house" in words["en"]
+
+
 def test_a_verb_entry_lists_its_forms_by_position() -> None:
     forms = parse_verb_forms(
         [
