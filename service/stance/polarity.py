@@ -59,11 +59,17 @@ class PolarityCheck:
         present = {t.term for t in passage.terms if t.kind in ("word", "joined")}
         claim_terms = {a for g in claim.topic for a in g.all_terms}
         negated_here = {b: t for t in present if (b := self.lex.affix_base(t))}
+        said = PassageTerms(present)
+        same = claim.language == passage.language
         out = []
         for g in claim.topic:
             if g.kind != "word":
                 continue
-            for alt in g.alternatives(claim.language == passage.language):
+            alternatives = g.alternatives(same)
+            own = said.find(alternatives)
+            if own is not None and self._unaffixed(own, alternatives):
+                continue  # the source says the claim's own word: an opposite is of another
+            for alt in alternatives:
                 base = self.lex.affix_base(alt)
                 if base and _has(present, base) and not _has(present, alt):
                     out.append((g, base))
@@ -73,6 +79,12 @@ class PolarityCheck:
                     out.append((g, hit))
                     break
         return out
+
+    def _unaffixed(self, term: str, alternatives: tuple[str, ...]) -> bool:
+        """Return whether a passage term is one of the claim word's alternatives as it is, not
+        with a negative affix it lacks ("beispiellos" for "Beispiel")."""
+        base = self.lex.affix_base(term)
+        return base is None or any(self.lex.affix_base(a) == base for a in alternatives)
 
     def check(
         self,

@@ -53,6 +53,9 @@ Polizei {f} :: police
 vergangen {adj} :: last
 begrenzt {adj} :: limited
 unbegrenzt {adj} :: unlimited
+unbeständig; instabil {adj} :: volatile
+stabil {adj} :: stable
+Erfolg {m} | Erfolge {pl} :: success | successes
 Wien {n} [geogr.] :: Vienna
 Österreich {n} [geogr.] :: Austria
 March {f} [geogr.] :: March

@@ -575,3 +575,14 @@ def test_a_name_the_source_also_states_outside_a_negation_is_not_denied(judge):
     claim = "The Austrian embassy will cut its staff"
     passage = "Planes may not fly over Austrian land, and the Austrian embassy will cut its staff."
     assert judge(claim, passage).stance == "supports"
+
+
+def test_an_opposite_is_of_another_where_the_source_says_the_claims_word(judge):
+    claim = "The police called the states volatile"
+    # "instabil" would oppose "stabil"; but the source says "unbeständig" of the states.
+    both = judge(claim, "Die Polizei nannte die Stadt stabil und die Staaten unbeständig.")
+    assert not any(r.startswith("opposite") for r in both.reasons)
+    assert judge(claim, "Die Polizei nannte die Staaten stabil.").stance == "contradicts"
+    # A source word that is the claim's with a negative affix is still its opposite.
+    reason = judge("Die Polizei hatte Erfolg", "Die Polizei blieb erfolglos.").reasons
+    assert any(r.startswith("opposite") for r in reason)
