@@ -17,14 +17,14 @@ CATEGORIES = {
 # side, claims with a gold passage on the wrong side at most). What the rules reach now (see
 # `make eval`); raise them as they improve.
 FLOORS = {
-    ("seeds-main", "dev"): (0.92, 0.93, 1),
+    ("seeds-main", "dev"): (0.93, 0.94, 0),
     ("seeds-second", "dev"): (0.89, 0.89, 1),
     ("gnad", "dev"): (0.73, 0.65, 2),
     ("gnad", "test"): (0.55, 0.46, 9),
     ("fang", "dev"): (0.69, 0.56, 1),
     ("fang", "test"): (0.54, 0.43, 8),
     ("lee", "dev"): (0.75, 0.75, 0),
-    ("lee", "test"): (0.65, 0.58, 6),
+    ("lee", "test"): (0.66, 0.60, 5),
 }
 
 CORPORA = {c.name: c for c in corpora()}
