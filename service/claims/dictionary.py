@@ -463,6 +463,8 @@ _NOUN = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?([^\s{}\[\]();|/]+)\s*\{(?:m|f|n|pl)(?:,\s*(?:m|f|n))*\}"
 )
 _MARKUP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/")
+# A usage note of an entry: "Queensland {n} (Bundesstaat Australiens) <Australien>".
+_NOTE = re.compile(r"<[^>]*>")
 
 
 def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> dict[str, set[str]]:
@@ -502,9 +504,6 @@ def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> 
 def _plain(synonym: str) -> str:
     """Return a synonym without its markup and its usage notes ("<Australien>")."""
     return _NOTE.sub("", _MARKUP.sub("", synonym)).strip()
-
-
-_NOTE = re.compile(r"<[^>]*>")
 
 
 def _proper(word: str, german: set[str]) -> bool:

@@ -175,7 +175,7 @@ def is_name(
         return not vocabulary.is_german_noun(tok.norm)
     # English capitalises names, and the words of titles and institutions ("the Federal
     # Employment Agency"): those are common words, which translate. A place is a name,
-    # though the dictionary lists it among English words ("Victoria", "Queensland").
+    # though the dictionary lists it among English words ("Victoria", "Indian").
     if vocabulary.is_place(without_possessive(tok.norm)):
         return True
     return not vocabulary.is_english_word(tok.norm)
