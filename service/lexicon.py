@@ -151,6 +151,7 @@ class Lexicon:
             for when, phrases in data["relative_years"].items()
             for phrase in phrases
         }
+        self.relative_year_lengths = sorted({len(k) for k in self.relative_years})
         self.year_words = frozenset(data["years"]["words"])
         self.decade_endings = frozenset(data["years"]["decade_endings"])
         self.noun_endings = tuple(data["inflection"]["noun_endings"])

@@ -599,7 +599,7 @@ class QuantityReader:
     def _month_of_relative_year(self, text: str, tokens: list[Token], i: int, month: int):
         """Return a month of a year said relative to the text's time ("Juni des vergangenen
         Jahres", "December last year"), in that relative year as its unit."""
-        for n in (2, 3):
+        for n in self.lex.relative_year_lengths:
             phrase = tuple(t.norm for t in tokens[i + 1 : i + 1 + n])
             when = self.lex.relative_years.get(phrase)
             if when is not None:

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
-from service.claims.analysis import TermGroup
+from service.claims.analysis import Claim, TermGroup
 from service.lexicon import is_tag
 
 # A claim term found only in the text around a passage (its headline and lead, the sentences
@@ -198,6 +198,11 @@ class PassageTerms:
                     if a[-k:] in self.exact:
                         return a[-k:]  # the claim's compound, the passage's head word
         return None
+
+
+def claim_terms(claim: Claim, same_language: bool) -> PassageTerms:
+    """Return every term the claim's words may take in the passage's language, to look up."""
+    return PassageTerms(a for g in claim.groups for a in g.alternatives(same_language))
 
 
 @dataclass(frozen=True, slots=True)

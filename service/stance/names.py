@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from service.claims.analysis import Claim, TermGroup
 from service.reading import Vocabulary
 from service.reading.model import Name, Reading
-from service.stance.coverage import Coverage, PassageTerms
+from service.stance.coverage import Coverage, PassageTerms, claim_terms
 
 # Words "stand together" across at most this many function words of at most this length.
 MAX_GAP_WORDS = 2
@@ -112,11 +112,6 @@ def _in_place(
     return False
 
 
-def _claim_terms(claim: Claim, same: bool) -> PassageTerms:
-    """Return every term the claim's words may take in the passage's language, to look up."""
-    return PassageTerms(a for g in claim.groups for a in g.alternatives(same))
-
-
 def _named(text: str, name: Name) -> bool:
     """Return whether a name is a person's or a body's as a reader would take it: a first and
     last name, or a name after a capitalised title or role word."""
@@ -164,7 +159,7 @@ class NameCheck:
         ]
         if not coverage.missing_names and not listed_around:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
-        mine = _claim_terms(claim, same)
+        mine = claim_terms(claim, same)
         others = [
             name
             for name in passage.names
@@ -224,7 +219,7 @@ class NameCheck:
             return "", ""
         if any(present.find(n.parts) or present.find_spelling(n.parts) for n in ours):
             return "", ""
-        mine = _claim_terms(claim, claim.language == passage.language)
+        mine = claim_terms(claim, claim.language == passage.language)
         for n in theirs:
             if mine.find(n.parts) or mine.find((n.key,)) or mine.find_spelling((n.key,)):
                 return "", ""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from service.claims.analysis import Claim, TermGroup
 from service.lexicon import Lexicon, is_tag
 from service.reading.model import Quantity, Reading
-from service.stance.coverage import PassageTerms
+from service.stance.coverage import PassageTerms, claim_terms
 
 # A source figure within this share of the claim's bounds still confirms it ("rund 2500").
 TOLERANCE = 0.1
@@ -159,7 +159,7 @@ class NumberCheck:
         names = [g for g in claim.groups if g.kind == "name"]
         if not names or len(passage.quantities) < 2:
             return list(passage.quantities)
-        mine = PassageTerms(a for g in claim.groups for a in g.alternatives(same))
+        mine = claim_terms(claim, same)
 
         def clause_names(q: Quantity) -> tuple[bool, bool]:
             """Return whether the figure's clause names one of the claim's names, and
