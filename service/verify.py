@@ -13,6 +13,12 @@ from service.reading import codec
 from service.stance import StanceJudge, idf_weights
 from service.verdict import decide
 
+# How much the candidate's BM25 score (scaled to the best candidate's, 0..100) adds to its fuzzy
+# score when ordering: the fuzzy score compares the claim's ideas in any language but weighs a
+# common word as much as a rare one; BM25 weighs by rarity. Together they put a gold passage in
+# the top five more often than either alone on every evaluation corpus.
+BM25_WEIGHT = 0.3
+
 
 @dataclass(frozen=True, slots=True)
 class ScoredPassage:
@@ -63,20 +69,23 @@ class Verifier:
         frequencies: dict[str, int] | None = None,
         filters: Filters | None = None,
     ) -> list[ScoredPassage]:
-        """Return candidates from the index re-ranked by fuzzy score, best first."""
+        """Return candidates from the index with their fuzzy score, best first by fuzzy score
+        and BM25 together."""
         found: list[Candidate] = self.index.search(
             claim.query_terms(), max(limit, self.candidates), frequencies, filters
         )
         query = " ".join(g.native[0] for g in claim.groups)
         canonical = {same: _canonical(claim, same) for same in (True, False)}
+        best_bm25 = max((c.bm25 for c in found), default=0.0) or 1.0
         scored = []
         for rank, c in enumerate(found):
             terms = _projected(canonical[claim.language == c.passage.language], c.passage.terms)
             score = fuzz.token_set_ratio(query, terms)
             if score >= min_score:
-                scored.append((-score, rank, c.passage))
+                order = score + BM25_WEIGHT * 100 * c.bm25 / best_bm25
+                scored.append((-order, rank, ScoredPassage(c.passage, round(score, 1))))
         scored.sort(key=lambda s: (s[0], s[1]))
-        return [ScoredPassage(p, round(-s, 1)) for s, _, p in scored[:limit]]
+        return [hit for _, _, hit in scored[:limit]]
 
     def search(
         self, text: str, limit: int, min_score: float = 0.0, filters: Filters | None = None

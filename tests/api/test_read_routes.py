@@ -13,6 +13,22 @@ def test_passages_search(client):
     assert "stance" not in passages[0]
 
 
+def test_a_rare_word_of_the_query_outranks_a_common_one(make_app, tmp_path):
+    # Five sentences say "Stadt", one says "Wombat": a passage with only the rare word ranks
+    # above one with only the common word, though the fuzzy scores are about even.
+    texts = ["Die Stadt feierte ein Fest.", "Die Stadt wählte einen Bürgermeister.",
+             "Die Stadt plant eine Brücke.", "Die Stadt baut Wohnungen.",
+             "Die Stadt sperrt den Markt.", "Ein Wombat schläft."]  # fmt: skip
+    for i, text in enumerate(texts):
+        (tmp_path / f"d{i}.txt").write_text(text + "\n", "utf-8")
+    client = make_app(CORPUS_DIR=tmp_path).test_client()
+    query = {"q": "Der Wombat sperrt die Stadt", "limit": 3}
+    passages = client.get("/v1/passages", query_string=query).get_json()["passages"]
+    first, second = (p["text"] for p in passages[:2])
+    assert (first, second) == ("Die Stadt sperrt den Markt.", "Ein Wombat schläft.")
+    assert passages[1]["score"] < passages[2]["score"]  # the score reported is the fuzzy one
+
+
 def test_passages_query_length(client):
     resp = client.get("/v1/passages", query_string={"q": "𝔘" * QUERY_MAX})
     assert resp.status_code == 200 and resp.get_json() == {"passages": []}
