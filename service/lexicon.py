@@ -114,6 +114,7 @@ class Lexicon:
         self.negations_after = frozenset(data["negation_after"]["words"])
         self.not_negated_after = frozenset(data["negation_after"]["not_after"])
         self.paired_negations = {k: frozenset(v) for k, v in data["negation_pairs"].items()}
+        self.negation_clause_ends = frozenset(data["negation_clause_ends"]["words"])
         self.negation_pronouns = frozenset(det.get("pronouns", []))
         affixes = data["negative_affixes"]
         self.negative_prefixes = tuple(affixes["prefixes"])

@@ -75,12 +75,38 @@ class PolarityReader:
                 if self._negates_a_phrase(rest):
                     # "nicht dauerhaft", "nicht der erste": the negated phrase follows.
                     end = _phrase_end(rest, clause[1], self.lex)
+                    end = min(end, self._subordinate_bounds(tokens, i, clause)[1])
                     out.append(Negation(cue, tok.start, tok.end, tok.end, end))
                 else:
                     # Otherwise a negation denies its clause: German sentence negation ("ist
                     # nicht auf die Krise zurückzuführen"), English negation before the verb.
-                    out.append(Negation(cue, tok.start, tok.end, clause[0], clause[1]))
+                    start, end = self._subordinate_bounds(tokens, i, clause)
+                    out.append(Negation(cue, tok.start, tok.end, start, end))
         return out
+
+    def _subordinate_bounds(
+        self, tokens: list[Token], i: int, clause: tuple[int, int]
+    ) -> tuple[int, int]:
+        """Return the part of a clause that the negation at token i denies: from the last
+        subordinating conjunction before it, up to the first one after it that follows a word
+        of its own ("not as big as" keeps its first "as")."""
+        ends = self.lex.negation_clause_ends
+        start, end = clause
+        for tok in reversed(tokens[:i]):
+            if tok.start < clause[0]:
+                break
+            if tok.norm in ends:
+                start = tok.start
+                break
+        said = False
+        for tok in tokens[i + 1 :]:
+            if tok.start >= clause[1]:
+                break
+            if said and tok.norm in ends:
+                end = tok.start
+                break
+            said = said or not self.lex.is_stopword(tok.norm)
+        return start, end
 
     def _in_idiom(self, tokens: list[Token], i: int) -> bool:
         """Return whether the negation word at token i belongs to a phrase that negates

@@ -392,6 +392,24 @@ def test_a_german_negation_before_a_phrase_with_a_preposition_denies_its_clause(
     assert "Anstieg" in scope and "zurückzuführen" in scope
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver was not drunk when he hit the tree near the bridge.",
+        "The driver did not stop because he hit the tree near the bridge.",
+        "The tree near the bridge fell because the driver did not have a saw.",
+    ],
+)
+def test_an_english_negation_ends_at_a_subordinate_clause(reader, text):
+    [(cue, scope)] = scopes(reader, text, "en")
+    assert cue == "not" and "tree" not in scope and "bridge" not in scope
+
+
+def test_a_comparison_keeps_its_first_as(reader):
+    [(cue, scope)] = scopes(reader, "The storm was not as strong as forecast", "en")
+    assert "strong" in scope
+
+
 def test_english_negation_and_contractions(reader):
     assert [c for c, _ in scopes(reader, "The minister did not present evidence", "en")] == ["not"]
     assert [c for c, _ in scopes(reader, "The minister didn't present evidence", "en")] == ["n't"]
