@@ -25,10 +25,13 @@ def overlap(a: Quantity, b: Quantity) -> str:
     """Return how a source's interval b bears on a claim's interval a.
 
     "compatible": b, or the bound an open-ended b reports, lies within a (give or take
-    TOLERANCE), so the source confirms the claim;
+    TOLERANCE), so the source confirms the claim; of two maxima, the bounds must agree;
     "disjoint": no value is in both; "touching": they meet only where one is open and the
     other a plain (maybe rounded) number; "vaguer": they overlap but b reaches beyond a.
     """
+    if a.low == b.low == 0 < min(a.high, b.high) and not (a.high_open or b.high_open):
+        # Two maxima ("bis zu zehn Meter", "up to five metres"): each reports its bound.
+        return "compatible" if abs(a.high - b.high) <= TOLERANCE * a.high else "disjoint"
     if a.high < b.low or b.high < a.low:
         return "disjoint"
     for left, right in ((a, b), (b, a)):

@@ -32,6 +32,13 @@ def test_a_figure_wider_than_a_float_contradicts_a_smaller_one(judge):
     assert j.stance == "contradicts"
 
 
+def test_two_maxima_agree_only_on_their_bound(judge):
+    passage = "Zur Kundgebung waren bis zu 500 Teilnehmer zugelassen."
+    claim = "Zur Kundgebung waren höchstens {} Teilnehmer zugelassen"
+    assert judge(claim.format(5000), passage).stance == "contradicts"
+    assert judge(claim.format(500), passage).stance == "supports"
+
+
 def test_what_is_counted_may_be_named_in_other_words(judge):
     passage = "Im vergangenen Jahr wurden 12.400 Stellen gestrichen."
     assert judge("More than 12,000 jobs were cut last year", passage).stance == "supports"
