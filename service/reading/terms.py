@@ -125,7 +125,7 @@ class TermReader:
         before = tokens[i - 1]
         gap = text[before.end : tok.start]
         if before.norm in self.lexicon.titles and gap in (" ", ". "):
-            return True
+            return tok.norm not in self.lexicon.calendar_words
         return language == "en" and in_name and gap == " " and not possessive(before)
 
     def _names_one(self, run: list[Term]) -> bool:

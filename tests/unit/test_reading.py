@@ -148,6 +148,10 @@ def test_separable_verbs_meet_their_joined_forms(reader, joined, separated):
         ('"We are ready," Mr Bush said', "en", ["bush"]),
         ("Das sagte Frau Gas am Montag", "de", ["gas"]),
         ("The talks with Jane Police ended", "en", ["police"]),
+        # An office is a title too, also where the name after it is common words only.
+        ("It pleased then prime minister Gas Police", "en", ["police"]),
+        ("Das sagte Trainer Gas am Montag", "de", ["gas"]),
+        ("The judge Friday ruled", "en", []),  # a weekday after a title stays a date
         ("Dass Putin Truppen schickt", "de", ["putin"]),  # a German noun after a name
         ("Das sagte der 64-Jährige in Wien", "de", ["wien"]),  # the word of a figure
         # A possessive ends a name: the owner and what is owned are two names.
