@@ -13,7 +13,7 @@ from service.reading.terms import TermReader
 from service.reading.tokens import Token, breaks_between, tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
-READING_VERSION = "25"
+READING_VERSION = "26"
 
 __all__ = [
     "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",
@@ -64,7 +64,7 @@ class Reader:
         for i, tok in enumerate(tokens):
             if tok.norm not in lex.speech:
                 continue
-            first = last = i
+            first, last = _apposition_start(text, tokens, i), i
             lowest, highest = max(0, i - lex.speaker_before), i + lex.speaker_after
             while first > lowest and not breaks_between(text, tokens[first - 1], tokens[first]):
                 first -= 1
@@ -79,3 +79,19 @@ class Reader:
             replace(n, speaks=True) if any(n.start < b and a < n.end for a, b in spans) else n
             for n in names
         ]
+
+
+def _apposition_start(text: str, tokens: list[Token], i: int) -> int:
+    """Return where the speaker before the word of speech at token i starts, if it stands set
+    off by commas right before it ("The head of the institute, John Corcoran, says ..."), else i.
+    """
+    k = i - 1
+    if k < 0 or text[tokens[k].end : tokens[i].start] != ", ":
+        return i
+    while k >= 0 and tokens[k].capitalised:
+        if k == 0 or text[tokens[k - 1].end : tokens[k].start] == ", ":
+            return k
+        if text[tokens[k - 1].end : tokens[k].start] != " ":
+            return i
+        k -= 1
+    return i

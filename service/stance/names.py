@@ -220,9 +220,13 @@ class NameCheck:
         if any(present.find(n.parts) or present.find_spelling(n.parts) for n in ours):
             return "", ""
         mine = claim_terms(claim, claim.language == passage.language)
-        for n in theirs:
-            if mine.find(n.parts) or mine.find((n.key,)) or mine.find_spelling((n.key,)):
-                return "", ""
+        theirs = [
+            n
+            for n in theirs
+            if not (mine.find(n.parts) or mine.find((n.key,)) or mine.find_spelling((n.key,)))
+        ]
+        if not theirs:
+            return "", ""  # what the passage's speaker says, the claim says of them
         first, claimed = theirs[0], ours[0]
         return (
             passage.text[first.start : first.end],

@@ -173,6 +173,9 @@ def test_names_are_told_from_common_words(reader, text, language, names):
         ("Jane Okafor earlier said the port was closed.", "en", ["okafor"]),
         ("Gruber sagte, Okafor habe den Hafen geschlossen.", "de", ["gruber"]),
         ("Gruber schloss den Hafen.", "de", []),
+        # One set off by commas right before the word of speech.
+        ("The head of the port, Jane Okafor, says the port is closed.", "en", ["okafor"]),
+        ("We thank Gruber, said the police.", "en", []),
     ],
 )
 def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language, speakers):

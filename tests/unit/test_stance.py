@@ -239,6 +239,14 @@ def test_words_given_to_another_speaker_do_not_confirm_who_said_them(judge):
     assert same.stance == "supports"
 
 
+def test_a_speaker_set_off_by_commas_is_another_speaker(judge):
+    # The claim names Gruber too, as the one spoken of: the words are still Okafor's.
+    claim = "Minister Hans Gruber said the police could close the port of Erik Brandt"
+    passage = "The head of the port, Jane Okafor, says Erik Brandt could close the port."
+    j = judge(claim, passage)
+    assert j.stance == "contradicts" and any("Okafor" in r for r in j.reasons)
+
+
 def test_a_place_that_speaks_is_no_speaker_to_compare(judge):
     # "Wien sagte" stands for the city's government, whoever speaks for it.
     claim = "Wien sagte, die Polizei habe den Hafen geschlossen"
