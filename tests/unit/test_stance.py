@@ -32,6 +32,17 @@ def test_a_figure_wider_than_a_float_contradicts_a_smaller_one(judge):
     assert j.stance == "contradicts"
 
 
+def test_general_opposites_contradict(judge):
+    claim = "Die Forscher schließen, dass vor allem große Tiere von der Regel profitieren"
+    passage = "Die Forscher schließen, dass vor allem kleine Tiere von der Regel profitieren."
+    assert judge(claim, passage).stance == "contradicts"
+    claim = "Das Gericht sprach die beiden Bergführer frei"
+    passage = "Das Gericht hat die beiden Bergführer verurteilt."
+    assert judge(claim, passage).stance != "supports"
+    claim = "Die beiden Bergführer wurden vom Gericht freigesprochen"
+    assert judge(claim, passage).stance == "contradicts"
+
+
 def test_two_maxima_agree_only_on_their_bound(judge):
     passage = "Zur Kundgebung waren bis zu 500 Teilnehmer zugelassen."
     claim = "Zur Kundgebung waren höchstens {} Teilnehmer zugelassen"
