@@ -191,6 +191,11 @@ class Lexicon:
         self.degree_words = frozenset(comparison["degree"])
         self.comparative_endings = tuple(comparison["endings"])
         self.opposites = [(tuple(p["a"]), tuple(p["b"])) for p in data["opposites"]]
+        # Words by which a source leaves what it reports open ("unklar"), and their pairs.
+        self.open_words = frozenset(w for p in data["opposites"] for w in p.get("leaves_open", ()))
+        self.open_pairs = frozenset(
+            i for i, p in enumerate(data["opposites"]) if "leaves_open" in p
+        )
         # Words of the cues themselves: capitalised at the start of a sentence, none is a name.
         self.cue_words = frozenset(
             w

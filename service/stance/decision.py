@@ -165,6 +165,12 @@ RULES = (
         lambda f: "gives the claim's figure, but for something else",
     ),
     Rule(
+        "left open",
+        lambda f: f.polarity.leaves_open and f.says_it_in_words,
+        "related",
+        lambda f: "calls open what the claim states",
+    ),
+    Rule(
         "states the claim",
         lambda f: f.says_it_in_words and f.polar_said,
         "supports",

@@ -27,6 +27,7 @@ class PolarityFinding:
     marks: tuple[tuple[int, int], ...] = ()  # spans of negations and opposite words
     source_negated: bool = False
     addresses_denial: bool = True  # for a negated claim: the source speaks of what is denied
+    leaves_open: bool = False  # the source calls open what it reports; the claim does not
 
     @property
     def flipped(self) -> bool:
@@ -167,11 +168,12 @@ class PolarityCheck:
                 reasons.append("negation: the claim denies what the source asserts")
         elif negations and claim.negated:
             reasons.append("both claim and source are negated")
+        leaves_open = any(
+            text[p.start : p.end].lower().startswith(tuple(self.lex.open_words))
+            for p in passage.polars
+        ) and not any(pair in self.lex.open_pairs for pair, _ in claim_sides)
         return PolarityFinding(
-            flips,
-            tuple(reasons),
-            tuple(marks),
-            source_negated,
+            flips, tuple(reasons), tuple(marks), source_negated, leaves_open=leaves_open
         )
 
     def reversed_comparison(self, claim: Claim, passage: Reading) -> str:

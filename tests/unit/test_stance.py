@@ -43,6 +43,19 @@ def test_general_opposites_contradict(judge):
     assert judge(claim, passage).stance == "contradicts"
 
 
+def test_a_source_that_calls_it_open_does_not_state_it(judge):
+    claim = "In der neuen Version schreibt das Programm Nachrichten automatisch mit"
+    settled = "In der neuen Version schreibt das Programm Nachrichten automatisch mit."
+    assert judge(claim, settled).stance == "supports"
+    hedged = "Ob das Programm in der neuen Version Nachrichten automatisch mitschreibt, ist unklar."
+    j = judge(claim, hedged)
+    assert j.stance == "related" and "calls open what the claim states" in j.reasons
+    # A claim that itself calls it open is stated by such a source.
+    assert judge("Unklar ist, ob das Programm Nachrichten mitschreibt", hedged).stance == (
+        "supports"
+    )
+
+
 def test_two_maxima_agree_only_on_their_bound(judge):
     passage = "Zur Kundgebung waren bis zu 500 Teilnehmer zugelassen."
     claim = "Zur Kundgebung waren höchstens {} Teilnehmer zugelassen"
