@@ -50,6 +50,7 @@ Woche {f} | Wochen {pl} :: week | weeks
 Kontrolle {f} :: control
 verlieren {vt} | verlor | verloren :: to lose | lost | lost
 Polizei {f} :: police
+Gerechtigkeit {f} :: justice
 vergangen {adj} :: last
 begrenzt {adj} :: limited
 unbegrenzt {adj} :: unlimited

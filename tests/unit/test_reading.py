@@ -165,6 +165,11 @@ def test_names_are_told_from_common_words(reader, text, language, names):
     assert [n.key for n in reader.read(text, language).names] == names
 
 
+def test_a_title_after_a_title_is_no_part_of_the_name(reader):
+    [name] = reader.read("Then commissioner Justice Jane Okafor spoke", "en").names
+    assert name.parts == ("jane", "okafor")
+
+
 @pytest.mark.parametrize(
     ("text", "language", "speakers"),
     [
