@@ -56,6 +56,11 @@ def test_a_source_that_calls_it_open_does_not_state_it(judge):
     )
 
 
+def test_a_country_and_its_adjective_are_one_name(judge):
+    j = judge("A stray bomb killed two American soldiers", "A stray bomb killed two US soldiers.")
+    assert j.stance == "supports"
+
+
 def test_two_maxima_agree_only_on_their_bound(judge):
     passage = "Zur Kundgebung waren bis zu 500 Teilnehmer zugelassen."
     claim = "Zur Kundgebung waren höchstens {} Teilnehmer zugelassen"
