@@ -259,6 +259,7 @@ class Lexicon:
         self.fused_units = {w: unit for unit, words in data["fused"].items() for w in words}
         self.half_suffix = data["halves"]["suffix"]
         self.half_words = {k: float(v) for k, v in data["halves"]["words"].items()}
+        self.share_joiners = frozenset(data["halves"]["joiners"])
         self.clock = frozenset(data["clock"]["words"])
         self.scale = {k: float(v) for k, v in data["scale"].items()}
         self.fractions = {k: float(v) for k, v in data["fractions"].items()}

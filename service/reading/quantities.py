@@ -192,6 +192,7 @@ class QuantityReader:
             if value is None:
                 return self._fraction(tokens, i)
         j = i + used
+        value, j = self._and_a_share(tokens, j, value)
         if j + 1 < len(tokens) and tokens[j].norm in self.lex.fractions and value >= 1:
             if tokens[j + 1].norm in self.lex.share_after:  # "zwei Drittel der Stimmen"
                 share = round(value * self.lex.fractions[tokens[j].norm] * 100, 1)
@@ -210,6 +211,16 @@ class QuantityReader:
                 ):
                     j += 1
         return _Found(value, value, j - i)
+
+    def _and_a_share(self, tokens: list[Token], j: int, value: float) -> tuple[float, int]:
+        """Return a whole number with the share joined to it at token j ("six and a half"),
+        and the token after them; else the number and j as they are."""
+        if j >= len(tokens) or tokens[j].norm not in self.lex.share_joiners:
+            return value, j
+        k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].norm in self.lex.articles)
+        if k < len(tokens) and tokens[k].norm in self.lex.fractions:
+            return value + self.lex.fractions[tokens[k].norm], k + 1
+        return value, j
 
     def _fused(self, tok: Token) -> _Found | None:
         """Return the number of a German number word fused with a unit ("dreijährig")."""
