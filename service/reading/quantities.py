@@ -147,6 +147,8 @@ class QuantityReader:
             return None
         end = tokens[j - 1].end
         clause = _clause_of(text, tok.start)
+        if clause[1] < end:  # the figure's own full stop ("518,4 Mio. Euro") ends no clause
+            clause = (clause[0], _clause_of(text, end)[1])
         year = self._year(text, tokens, i, j, low, high, unit, language)
         if year is not None:
             return year

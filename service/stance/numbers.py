@@ -111,6 +111,25 @@ def in_unit(quantity: Quantity, unit: str, measures: dict[str, tuple[str, float]
     return replace(quantity, low=quantity.low * factor, high=quantity.high * factor, unit=unit)
 
 
+def _in_order(found: dict) -> dict[Quantity, Quantity]:
+    """Return, for claim figures of one kind that the same source figures speak of, as many
+    of them as of those, the source figure in the same place in order: "von 518,4 Mio. auf
+    172 Mio." against "from 518.4 million to 172 million" pairs first with first."""
+    out: dict[Quantity, Quantity] = {}
+    by_kind: dict[tuple[str, str], list[Quantity]] = {}
+    for cq in found:
+        by_kind.setdefault((cq.kind, cq.unit), []).append(cq)
+    for mine in by_kind.values():
+        if len(mine) < 2:
+            continue
+        sources = [{id(pq): pq for _, pq, _ in found[cq][1]} for cq in mine]
+        if any(s.keys() != sources[0].keys() for s in sources) or len(sources[0]) != len(mine):
+            continue
+        theirs = sorted(sources[0].values(), key=lambda q: q.start)
+        out.update(zip(sorted(mine, key=lambda q: q.start), theirs, strict=True))
+    return out
+
+
 def _same_distinct_figure(a: Quantity, b: Quantity) -> bool:
     return a.low == a.high == b.low == b.high and a.low >= DISTINCT and not a.low_open
 
@@ -130,6 +149,7 @@ class NumberCheck:
         counted: list[TermGroup] = []
         events: list[TermGroup] = []
         theirs = self._of_claim_names(claim, passage, same)
+        found = {}
         for cq in claim.quantities:
             np_groups = self._np_groups(claim, cq)
             candidates = []
@@ -138,6 +158,11 @@ class NumberCheck:
                 match = self._comparable(claim, mine, np_groups, pq, passage, same)
                 if match is not None:
                     candidates.append((match, pq, mine))
+            found[cq] = (np_groups, candidates)
+        in_order = _in_order(found)
+        for cq, (np_groups, candidates) in found.items():
+            if cq in in_order:
+                candidates = [c for c in candidates if c[1] is in_order[cq]]
             if not candidates:
                 continue
             best = max(score for score, _, _ in candidates)

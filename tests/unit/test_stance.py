@@ -61,6 +61,13 @@ def test_a_country_and_its_adjective_are_one_name(judge):
     assert j.stance == "supports"
 
 
+def test_figures_from_one_to_another_are_paired_in_order(judge):
+    passage = "Der Gewinn der Firma sank von 518,4 Mio. Euro auf rund 172 Mio. Euro."
+    claim = "Der Gewinn der Firma sank von {} Millionen Euro auf {} Millionen Euro"
+    assert judge(claim.format("518,4", "172"), passage).stance == "supports"
+    assert judge(claim.format("172", "518,4"), passage).stance == "contradicts"
+
+
 def test_two_maxima_agree_only_on_their_bound(judge):
     passage = "Zur Kundgebung waren bis zu 500 Teilnehmer zugelassen."
     claim = "Zur Kundgebung waren höchstens {} Teilnehmer zugelassen"
