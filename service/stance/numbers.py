@@ -111,7 +111,12 @@ def in_unit(quantity: Quantity, unit: str, measures: dict[str, tuple[str, float]
     return replace(quantity, low=quantity.low * factor, high=quantity.high * factor, unit=unit)
 
 
-def _in_order(found: dict) -> dict[Quantity, Quantity]:
+# Per claim figure: the claim words its noun phrase holds, and the source figures that speak of
+# the same thing, each with its alignment and the claim figure in the source figure's unit.
+Candidates = dict[Quantity, tuple[list[TermGroup], list[tuple[float, Quantity, Quantity]]]]
+
+
+def _in_order(found: Candidates) -> dict[Quantity, Quantity]:
     """Return, for claim figures of one kind that the same source figures speak of, as many
     of them as of those, the source figure in the same place in order: "von 518,4 Mio. auf
     172 Mio." against "from 518.4 million to 172 million" pairs first with first."""
@@ -122,10 +127,10 @@ def _in_order(found: dict) -> dict[Quantity, Quantity]:
     for mine in by_kind.values():
         if len(mine) < 2:
             continue
-        sources = [{id(pq): pq for _, pq, _ in found[cq][1]} for cq in mine]
-        if any(s.keys() != sources[0].keys() for s in sources) or len(sources[0]) != len(mine):
+        sources = [{pq for _, pq, _ in found[cq][1]} for cq in mine]
+        if any(s != sources[0] for s in sources) or len(sources[0]) != len(mine):
             continue
-        theirs = sorted(sources[0].values(), key=lambda q: q.start)
+        theirs = sorted(sources[0], key=lambda q: q.start)
         out.update(zip(sorted(mine, key=lambda q: q.start), theirs, strict=True))
     return out
 
@@ -149,7 +154,7 @@ class NumberCheck:
         counted: list[TermGroup] = []
         events: list[TermGroup] = []
         theirs = self._of_claim_names(claim, passage, same)
-        found = {}
+        found: Candidates = {}
         for cq in claim.quantities:
             np_groups = self._np_groups(claim, cq)
             candidates = []
