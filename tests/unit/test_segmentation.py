@@ -30,6 +30,10 @@ def sentences(text: str) -> list[str]:
             ["Der Einsatz begann am 6. Januar, nachdem Tokajew rief.", "Danach kam mehr."],
         ),
         (
+            "Belastet wurde das Ergebnis im 3. Quartal. Das Tor fiel in der 90. Minute.",
+            ["Belastet wurde das Ergebnis im 3. Quartal.", "Das Tor fiel in der 90. Minute."],
+        ),
+        (
             "Es gab mehr als 10.000 Festnahmen. Die OVKS schickte 2.500 Soldaten.",
             ["Es gab mehr als 10.000 Festnahmen.", "Die OVKS schickte 2.500 Soldaten."],
         ),
