@@ -192,7 +192,7 @@ class Lexicon:
         self.comparative_endings = tuple(comparison["endings"])
         self.opposites = [(tuple(p["a"]), tuple(p["b"])) for p in data["opposites"]]
         # Words by which a source leaves what it reports open ("unklar"), and their pairs.
-        self.open_words = frozenset(w for p in data["opposites"] for w in p.get("leaves_open", ()))
+        self.open_words = tuple(w for p in data["opposites"] for w in p.get("leaves_open", ()))
         self.open_pairs = frozenset(
             i for i, p in enumerate(data["opposites"]) if "leaves_open" in p
         )

@@ -169,8 +169,7 @@ class PolarityCheck:
         elif negations and claim.negated:
             reasons.append("both claim and source are negated")
         leaves_open = any(
-            text[p.start : p.end].lower().startswith(tuple(self.lex.open_words))
-            for p in passage.polars
+            text[p.start : p.end].lower().startswith(self.lex.open_words) for p in passage.polars
         ) and not any(pair in self.lex.open_pairs for pair, _ in claim_sides)
         return PolarityFinding(
             flips, tuple(reasons), tuple(marks), source_negated, leaves_open=leaves_open
