@@ -126,7 +126,9 @@ class TermReader:
         gap = text[before.end : tok.start]
         if before.norm in self.lexicon.titles and gap in (" ", ". "):
             # Another title goes on with the titles ("royal commissioner Justice Neville Owen").
-            return tok.norm not in self.lexicon.calendar_words | self.lexicon.titles
+            return (
+                tok.norm not in self.lexicon.calendar_words and tok.norm not in self.lexicon.titles
+            )
         return language == "en" and in_name and gap == " " and not possessive(before)
 
     def _names_one(self, run: list[Term]) -> bool:

@@ -112,6 +112,16 @@ def _in_place(
     return False
 
 
+def _claim_names(mine: PassageTerms, name: Name) -> bool:
+    """Return whether the claim's terms (`mine`) name a passage name: by its words, its key or
+    a spelling one letter apart."""
+    return (
+        mine.find(name.parts) is not None
+        or mine.find((name.key,)) is not None
+        or mine.find_spelling((name.key,)) is not None
+    )
+
+
 def _named(text: str, name: Name) -> bool:
     """Return whether a name is a person's or a body's as a reader would take it: a first and
     last name, or a name after a capitalised title or role word."""
@@ -160,13 +170,7 @@ class NameCheck:
         if not coverage.missing_names and not listed_around:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         mine = claim_terms(claim, same)
-        others = [
-            name
-            for name in passage.names
-            if mine.find(name.parts) is None
-            and mine.find((name.key,)) is None
-            and mine.find_spelling((name.key,)) is None
-        ]
+        others = [name for name in passage.names if not _claim_names(mine, name)]
         # Where the claim names a place, an adjective of another ("den indonesischen
         # Steuermann" for "von den Philippinen") names that one instead.
         adjectives = []
@@ -220,11 +224,7 @@ class NameCheck:
         if any(present.find(n.parts) or present.find_spelling(n.parts) for n in ours):
             return "", ""
         mine = claim_terms(claim, claim.language == passage.language)
-        theirs = [
-            n
-            for n in theirs
-            if not (mine.find(n.parts) or mine.find((n.key,)) or mine.find_spelling((n.key,)))
-        ]
+        theirs = [n for n in theirs if not _claim_names(mine, n)]
         if not theirs:
             return "", ""  # what the passage's speaker says, the claim says of them
         first, claimed = theirs[0], ours[0]
