@@ -38,7 +38,7 @@ Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -522,6 +522,12 @@ _FORM_PRONOUNS = _PRONOUN_WORDS | {"du", "wir", "ihr", "you", "we", "they"}
 MAX_VERB_FORMS = 12
 
 
+def _particle_of(word: str, verb: str) -> bool:
+    """Return whether a word is the particle a separable verb starts with ("ab" of
+    "abhängen"), not the verb itself after an object ("Bestände ausbeuten" is an example)."""
+    return verb.startswith(word) and len(word) < len(verb)
+
+
 def _verb_forms(parts: list[str], english: bool) -> list[tuple[str, set[str]]]:
     """Return each verb one side of an entry conjugates, with its single-word forms: the
     n-th synonym of each of the first parts is a form of the n-th verb of the first."""
@@ -536,7 +542,7 @@ def _verb_forms(parts: list[str], english: bool) -> list[tuple[str, set[str]]]:
             if len(words) == 2 and words[0] in _FORM_PRONOUNS:
                 words = words[1:]  # "es gilt", "sie galten", "it rose"
             head = verbs[position][0] if index and position in verbs else ""
-            if len(words) == 2 and not english and head.startswith(words[1]):
+            if len(words) == 2 and not english and _particle_of(words[1], head):
                 words = [words[1] + words[0]]  # "hing ab" of "abhängen" is "abhing"
             if len(words) != 1 or not words[0].isalpha():
                 continue

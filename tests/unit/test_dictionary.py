@@ -396,6 +396,14 @@ def test_a_verb_entry_lists_its_forms_by_position() -> None:
     assert ("senden", "sendet") in german  # "er/sie" dropped
     joined = parse_verb_forms(["anerkennen {vt} | erkennt an :: to accept | accepts"])
     assert ("de", "anerkennen", "anerkennt") in joined  # as a joined separable verb
+    example = parse_verb_forms(
+        [
+            "ausbeuten {vt} | ausbeutend | Bestände ausbeuten"
+            " :: to plunder | plundering | to plunder stocks"
+        ]
+    )
+    german = {form for language, _, form in example if language == "de"}
+    assert german == {"ausbeuten", "ausbeutend"}  # an example is no form: no "ausbeutenbestände"
     english = {form for language, _, form in forms if language == "en"}
     assert english == {"send", "sent", "sending", "sends"}  # "{sent; sent}" too; no noun
 
