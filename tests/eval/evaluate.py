@@ -8,6 +8,8 @@ verified. Reported per corpus and split (dev / test), per category and per langu
 - wrong side: claims with a gold passage returned on the opposite side (the target is none);
 - quiet: claims unrelated to the corpus that got no evidence at all;
 - related: claims the articles leave open whose gold passage is listed as related;
+- expected -> given: how many claims of each expected verdict (the first the set accepts)
+  got each verdict, per split;
 - top 5: a gold passage among the service's five best-ranked passages, and among the five
   of a plain BM25 (bm25s, with the corpus language's stop words and stemmer) over the same
   sentences.
@@ -218,6 +220,7 @@ def render(name: str, outcomes: list[Outcome]) -> str:
 
     for label, t in tally(outcomes, lambda o: f"{o.claim['set']} {o.claim['split']}").items():
         lines.append(row(label, t))
+    lines += confusion(outcomes)
     for title, key in (("category", "category"), ("language", "lang")):
         lines.append(f"  per {title} (dev | test verdicts):")
         groups = tally(outcomes, lambda o, k=key: o.claim[k])
@@ -233,6 +236,30 @@ def render(name: str, outcomes: list[Outcome]) -> str:
                 f"    {label:22s} {t.verdict:3d}/{t.n:<3d} {t.accuracy:4.0%}  ({', '.join(parts)})"
             )
     return "\n".join(lines)
+
+
+VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
+
+
+def confusion(outcomes: list[Outcome]) -> list[str]:
+    """Return, per split, how many claims of each expected verdict got each verdict: where
+    the misses lie (a true claim left open, a false one confirmed)."""
+    short = {"supported": "sup", "refuted": "ref", "conflicting": "con", "not_enough_info": "nei"}
+    head = f"  {'expected -> given (dev | test)':38s}"
+    lines = [head + "".join(f"{short[v]:>12s}" for v in VERDICTS)]
+    for expected in VERDICTS:
+        mine = [o for o in outcomes if o.claim["verdicts"][0] == expected]
+        if not mine:
+            continue
+        cells = []
+        for given in VERDICTS:
+            counts = [
+                sum(o.verdict == given for o in mine if o.claim["split"] == split)
+                for split in ("dev", "test")
+            ]
+            cells.append(f"{counts[0]:>6d} |{counts[1]:>3d}")
+        lines.append(f"    {expected:36s}" + "".join(f"{c:>12s}" for c in cells))
+    return lines
 
 
 def misses(outcomes: list[Outcome], splits: set[str]) -> list[str]:
