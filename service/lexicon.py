@@ -116,6 +116,7 @@ class Lexicon:
         self.paired_negations = {k: frozenset(v) for k, v in data["negation_pairs"].items()}
         self.negation_clause_ends = frozenset(data["negation_clause_ends"]["words"])
         self.negation_pronouns = frozenset(det.get("pronouns", []))
+        self.infinitive_markers = frozenset(det.get("infinitive", []))
         affixes = data["negative_affixes"]
         self.negative_prefixes = tuple(affixes["prefixes"])
         self.negative_suffixes = tuple(sorted(affixes["suffixes"], key=len, reverse=True))

@@ -64,6 +64,8 @@ class PolarityReader:
                 end = _phrase_end(rest, clause[1], self.lex, coordinated=True)
                 if cue in self.lex.negation_pronouns:
                     end = clause[1]  # a pronoun: what is said of nobody is denied
+                else:
+                    end = self._infinitive_end(text, tokens, end, clause, clauses)
                 out.append(Negation(cue, tok.start, tok.end, tok.end, end))
             elif cue in self.lex.clause_negations:
                 if (
@@ -83,6 +85,47 @@ class PolarityReader:
                     start, end = self._subordinate_bounds(tokens, i, clause)
                     out.append(Negation(cue, tok.start, tok.end, start, end))
         return out
+
+    def _infinitive_end(
+        self,
+        text: str,
+        tokens: list[Token],
+        end: int,
+        clause: tuple[int, int],
+        clauses: list[tuple[int, int]],
+    ) -> int:
+        """Return where a denied noun's infinitive ends, if one follows it: "no plans to raise
+        taxes", "keinen Plan, eine Armee aufzustellen" deny the raising and the setting up too.
+        Without one, the noun's own end."""
+        after = [t for t in tokens if t.start >= end]
+        if len(after) >= 2 and after[0].norm in self.lex.infinitive_markers:
+            if (
+                after[0].start < clause[1]
+                and after[1].kind == "word"
+                and after[1].norm not in self.lex.articles
+            ):
+                return self._subordinate_bounds(tokens, tokens.index(after[0]), clause)[1]
+        if text[end : clause[1]].strip(" ,") or clause[1] >= len(text):
+            return end
+        following = next(((a, b) for a, b in clauses if a >= clause[1]), None)
+        if following is None or text[clause[1] : following[0]].strip() not in ("", ","):
+            return end
+        words = [t for t in tokens if following[0] <= t.start < following[1] and t.kind == "word"]
+        if len(words) >= 2 and self._infinitive(words[-2], words[-1]):
+            return words[-1].end
+        return end
+
+    def _infinitive(self, before: Token, last: Token) -> bool:
+        """Return whether the last words of a German clause are a zu-infinitive: "zu bauen",
+        "aufzustellen" (a particle, "zu", the verb)."""
+        if not last.norm.endswith(("en", "ern", "eln")):
+            return False
+        if before.norm in self.lex.infinitive_markers:
+            return True
+        return any(
+            last.norm.startswith(p + "zu") and len(last.norm) > len(p) + 4
+            for p in self.lex.particles
+        )
 
     def _subordinate_bounds(
         self, tokens: list[Token], i: int, clause: tuple[int, int]

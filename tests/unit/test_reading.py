@@ -420,6 +420,26 @@ def test_an_english_negation_ends_at_a_subordinate_clause(reader, text):
     assert cue == "not" and "tree" not in scope and "bridge" not in scope
 
 
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Es gebe keinen Plan, im Herbst eine neue Brücke zu bauen, sagte der Sprecher.", "de"),
+        ("Es gebe keine Absicht, im Herbst eine neue Brücke aufzustellen.", "de"),
+        ("Die Stadt hat keinen Grund zu bauen, sagte der Sprecher.", "de"),
+        ("The city has no plans to build a bridge, the Sprecher said.", "en"),
+    ],
+)
+def test_a_denied_noun_denies_the_infinitive_after_it(reader, text, language):
+    [(cue, scope)] = scopes(reader, text, language)
+    assert "bau" in scope or "aufzustellen" in scope or "build" in scope
+    assert "Sprecher" not in scope  # the next clause is not the infinitive's
+
+
+def test_a_denied_noun_without_an_infinitive_denies_only_itself(reader):
+    [(cue, scope)] = scopes(reader, "Es gab keine Verletzten, eine Brücke wurde zerstört.")
+    assert "Brücke" not in scope
+
+
 def test_a_comparison_keeps_its_first_as(reader):
     [(cue, scope)] = scopes(reader, "The storm was not as strong as forecast", "en")
     assert "strong" in scope
