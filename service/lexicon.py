@@ -117,6 +117,9 @@ class Lexicon:
         self.negation_clause_ends = frozenset(data["negation_clause_ends"]["words"])
         self.negation_pronouns = frozenset(det.get("pronouns", []))
         self.infinitive_markers = frozenset(det.get("infinitive", []))
+        answered = data["answered_no"]
+        self.question_openers = frozenset(tuple(p.split()) for p in answered["questions"])
+        self.answers_no = frozenset(answered["answers"])
         affixes = data["negative_affixes"]
         self.negative_prefixes = tuple(affixes["prefixes"])
         self.negative_suffixes = tuple(sorted(affixes["suffixes"], key=len, reverse=True))

@@ -84,7 +84,26 @@ class PolarityReader:
                     # nicht auf die Krise zurückzuführen"), English negation before the verb.
                     start, end = self._subordinate_bounds(tokens, i, clause)
                     out.append(Negation(cue, tok.start, tok.end, start, end))
-        return out
+        answer = self._answered_no(text, tokens)
+        return [*out, answer] if answer else out
+
+    def _answered_no(self, text: str, tokens: list[Token]) -> Negation | None:
+        """Return the denial of a question answered "no": 'Asked if he rang the park, he
+        said: "No"' denies that he rang it; the question runs up to the answer's clause."""
+        words = [t for t in tokens if t.kind == "word"]
+        if not words or words[-1].norm not in self.lex.answers_no:
+            return None
+        answer = words[-1]
+        for i in range(len(words) - 1):
+            pair = (words[i].norm, words[i + 1].norm)
+            if pair in self.lex.question_openers:
+                starts = [a for a, _ in clause_spans(text) if words[i + 1].end < a <= answer.start]
+                if starts:
+                    end = starts[-1]
+                    if text[:end].rstrip().endswith(":") and len(starts) > 1:
+                        end = starts[-2]  # 'he said: "No"': the words of speech are no part
+                    return Negation(answer.norm, answer.start, answer.end, words[i + 1].end, end)
+        return None
 
     def _infinitive_end(
         self,

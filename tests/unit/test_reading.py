@@ -440,6 +440,28 @@ def test_a_denied_noun_without_an_infinitive_denies_only_itself(reader):
     assert "Brücke" not in scope
 
 
+@pytest.mark.parametrize(
+    "text, language, asked",
+    [
+        ('Asked whether she had met the mayor before the vote, she said: "No".', "en", "mayor"),
+        ("Asked if the club would sell the striker, the coach said no.", "en", "striker"),
+        (
+            "Auf die Frage, ob die Brücke gesperrt werde, sagte der Sprecher: „Nein“.",
+            "de",
+            "Brücke",
+        ),
+    ],
+)
+def test_a_question_answered_no_is_denied(reader, text, language, asked):
+    denied = [scope for cue, scope in scopes(reader, text, language) if asked in scope]
+    assert denied and all("said" not in s and "sagte" not in s for s in denied)
+
+
+def test_a_question_answered_otherwise_is_not_denied(reader):
+    text = "Asked if the club would sell the striker, the coach said yes."
+    assert not scopes(reader, text, "en")
+
+
 def test_a_comparison_keeps_its_first_as(reader):
     [(cue, scope)] = scopes(reader, "The storm was not as strong as forecast", "en")
     assert "strong" in scope

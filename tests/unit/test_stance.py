@@ -334,6 +334,13 @@ def test_a_missing_name_leaves_the_passage_related(judge):
 # Polarity ----------------------------------------------------------------------------------
 
 
+def test_a_question_answered_no_contradicts_the_claim_that_asserts_it(judge):
+    passage = 'Asked if he rang the zoo on the day of the storm, Miller said: "No".'
+    assert judge("Miller rang the zoo on the day of the storm", passage).stance == "contradicts"
+    passage = 'Asked if he rang the zoo on the day of the storm, Miller said: "Yes".'
+    assert judge("Miller rang the zoo on the day of the storm", passage).stance == "supports"
+
+
 def test_a_denial_in_other_words_agrees(judge):
     assert judge("Niemand wurde verletzt", "Es gab keine Verletzten.").stance == "supports"
 
