@@ -56,6 +56,16 @@ def test_a_source_that_calls_it_open_does_not_state_it(judge):
     )
 
 
+def test_a_source_that_asks_whether_does_not_state_it(judge):
+    claim = "The council will close the old bridge in spring"
+    asked = "It is too early to say whether the council will close the old bridge in spring."
+    j = judge(claim, asked)
+    assert j.stance == "related" and "calls open what the claim states" in j.reasons
+    claim = "Der Stadtrat schließt die alte Brücke im Frühjahr"
+    asked = "Ob der Stadtrat die alte Brücke im Frühjahr schließt, wird sich im Mai zeigen."
+    assert judge(claim, asked).stance == "related"
+
+
 def test_a_country_and_its_adjective_are_one_name(judge):
     j = judge("A stray bomb killed two American soldiers", "A stray bomb killed two US soldiers.")
     assert j.stance == "supports"
