@@ -84,10 +84,12 @@ class PolarityReader:
                     # nicht auf die Krise zurückzuführen"), English negation before the verb.
                     start, end = self._subordinate_bounds(tokens, i, clause)
                     out.append(Negation(cue, tok.start, tok.end, start, end))
-        answer = self._answered_no(text, tokens)
+        answer = self._answered_no(text, tokens, clauses)
         return [*out, answer] if answer else out
 
-    def _answered_no(self, text: str, tokens: list[Token]) -> Negation | None:
+    def _answered_no(
+        self, text: str, tokens: list[Token], clauses: list[tuple[int, int]]
+    ) -> Negation | None:
         """Return the denial of a question answered "no": 'Asked if he rang the park, he
         said: "No"' denies that he rang it; the question runs up to the answer's clause."""
         words = [t for t in tokens if t.kind == "word"]
@@ -97,7 +99,7 @@ class PolarityReader:
         for i in range(len(words) - 1):
             pair = (words[i].norm, words[i + 1].norm)
             if pair in self.lex.question_openers:
-                starts = [a for a, _ in clause_spans(text) if words[i + 1].end < a <= answer.start]
+                starts = [a for a, _ in clauses if words[i + 1].end < a <= answer.start]
                 if starts:
                     end = starts[-1]
                     if text[:end].rstrip().endswith(":") and len(starts) > 1:
@@ -126,8 +128,8 @@ class PolarityReader:
                 return self._subordinate_bounds(tokens, tokens.index(after[0]), clause)[1]
         if text[end : clause[1]].strip(" ,") or clause[1] >= len(text):
             return end
-        following = next(((a, b) for a, b in clauses if a >= clause[1]), None)
-        if following is None or text[clause[1] : following[0]].strip() not in ("", ","):
+        following = next(((a, b) for a, b in clauses if a == clause[1]), None)
+        if following is None:
             return end
         words = [t for t in tokens if following[0] <= t.start < following[1] and t.kind == "word"]
         if len(words) >= 2 and self._infinitive(words[-2], words[-1]):
