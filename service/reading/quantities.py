@@ -17,13 +17,21 @@ from text_to_num import text2num
 
 from service.lexicon import Lexicon, Qualifier
 from service.reading.model import Quantity, Term
-from service.reading.tokens import CLAUSE_BREAK, LARGEST, Token, number_value, tokenize
+from service.reading.tokens import (
+    CLAUSE_BREAK,
+    LARGEST,
+    Token,
+    breaks_between,
+    number_value,
+    tokenize,
+)
 
 DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I)
 WINDOW = 12  # German puts the verb last: "5000 Menschen wurden im Zuge ... festgenommen"
 NP_WORDS = 4  # at most this many words make the noun phrase after a number
 YEARS = (1000, 2100)
+MILLION = 1_000_000  # a sum this large is money where its currency goes unsaid
 YEARS_UNASKED = 1900  # below this, a four-digit number is a year only where a word asks for one
 YEAR_DIGITS = re.compile(r"1\d\d\d|20\d\d")
 
@@ -153,6 +161,8 @@ class QuantityReader:
         if year is not None:
             return year
         qual, qstart = (None, tok.start) if rng else self._qualifier(text, tokens, i)
+        if qual and self._amount_of(text, tokens, qstart, j, kind, low):
+            qual, qstart = None, tok.start
         low_open = high_open = False
         if qual and not found.vague:
             low, high = round(low * qual.low, 6), round(high * qual.high, 6)
@@ -558,6 +568,23 @@ class QuantityReader:
             return tokens[j + 1].norm in self.lex.elided_followers
         # German nouns are capitalised: "vier weitere frühere Sowjetrepubliken" names its noun.
         return not any(t.capitalised for t in tokens[j + 1 : j + 3])
+
+    def _amount_of(
+        self, text: str, tokens: list[Token], qstart: int, j: int, kind: str, low: float
+    ) -> bool:
+        """Return whether a qualifier after a noun gives the noun's amount, not a bound: "ein
+        Nachtragshaushalt über 156 Milliarden", "ein Scheck über 100 Euro" (but "Städte über
+        eine Million Einwohner" are bigger ones). Only for sums of money or of millions."""
+        k = next((n for n, t in enumerate(tokens) if t.start == qstart), 0)
+        if k == 0 or tokens[k].norm not in self.lex.amount_words:
+            return False
+        noun = tokens[k - 1]
+        if not noun.capitalised or noun.kind != "word" or breaks_between(text, noun, tokens[k]):
+            return False
+        if kind == "money":
+            return True
+        counted_after = j < len(tokens) and tokens[j].capitalised
+        return kind == "count" and low >= MILLION and not counted_after
 
     def _qualifier(self, text: str, tokens: list[Token], i: int) -> tuple[Qualifier | None, int]:
         k = i - 1 if i > 0 and tokens[i - 1].norm in self.lex.articles else i

@@ -135,6 +135,26 @@ def _in_order(found: Candidates) -> dict[Quantity, Quantity]:
     return out
 
 
+# A figure of at least a million with a scale word and nothing counted ("über 156 Milliarden")
+# is a sum of money where the claim gives one: news leaves the currency out once it is known.
+SUM = 1_000_000
+
+
+def _as_sum(source: Quantity, claim: Quantity) -> Quantity:
+    """Return a source figure as a sum in the claim figure's currency where it is one (see
+    SUM), else as it is."""
+    if (
+        claim.kind == "money"
+        and source.kind == "count"
+        and not source.counted
+        and not source.events
+        and source.low >= SUM
+        and any(c.isalpha() for c in source.text)
+    ):
+        return replace(source, kind="money", unit=claim.unit)
+    return source
+
+
 def _same_distinct_figure(a: Quantity, b: Quantity) -> bool:
     return a.low == a.high == b.low == b.high and a.low >= DISTINCT and not a.low_open
 
@@ -159,6 +179,7 @@ class NumberCheck:
             np_groups = self._np_groups(claim, cq)
             candidates = []
             for pq in theirs:
+                pq = _as_sum(pq, cq)
                 mine = in_unit(cq, pq.unit, self.lex.measures)
                 match = self._comparable(claim, mine, np_groups, pq, passage, same)
                 if match is not None:

@@ -568,3 +568,14 @@ def test_a_short_head_makes_a_compound_only_after_a_word():
     assert vocabulary.is_german_noun("finanzwelt")  # a head of five letters or more
     assert vocabulary.is_german_noun("finanztag")  # "Finanz" is the stem of "Finanzen"
     assert not vocabulary.is_german_noun("riexinger")  # no "Ger" of a "Riexin"
+
+
+def test_a_sum_after_a_noun_is_its_amount_not_a_bound(reader):
+    [loan] = quantities(reader, "Die Stadt nahm einen Kredit über 40 Millionen auf.")
+    assert (loan.low, loan.high) == (40_000_000, 40_000_000)
+    [cheque] = quantities(reader, "Er löste einen Scheck über 100 Euro ein.")
+    assert (cheque.low, cheque.high, cheque.unit) == (100, 100, "euro")
+    [rise] = quantities(reader, "Die Schulden stiegen auf über 40 Millionen.")
+    assert rise.low == 40_000_000 and rise.high == float("inf")  # after a preposition: a bound
+    [people] = quantities(reader, "Für Menschen über 60 gilt die Regel.")
+    assert people.high == float("inf")  # no sum: older than 60

@@ -32,6 +32,14 @@ def test_a_figure_wider_than_a_float_contradicts_a_smaller_one(judge):
     assert j.stance == "contradicts"
 
 
+def test_a_sum_without_its_currency_is_compared_with_the_claims(judge):
+    passage = "Die Stadt nahm im Mai einen Kredit über 40 Millionen auf."
+    j = judge("Die Stadt nahm im Mai einen Kredit über 60 Millionen Euro auf", passage)
+    assert j.stance == "contradicts" and j.measured
+    j = judge("Die Stadt nahm im Mai einen Kredit über 40 Millionen Euro auf", passage)
+    assert j.stance == "supports"
+
+
 def test_general_opposites_contradict(judge):
     claim = "Die Forscher schließen, dass vor allem große Tiere von der Regel profitieren"
     passage = "Die Forscher schließen, dass vor allem kleine Tiere von der Regel profitieren."
