@@ -31,7 +31,9 @@ TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\b\d{1,2}
 WINDOW = 12  # German puts the verb last: "5000 Menschen wurden im Zuge ... festgenommen"
 NP_WORDS = 4  # at most this many words make the noun phrase after a number
 YEARS = (1000, 2100)
-MILLION = 1_000_000  # a sum this large is money where its currency goes unsaid
+# A figure this large with a scale word and nothing counted ("156 Milliarden") is a sum of
+# money: news leaves the currency out once it is known.
+SUM = 1_000_000
 YEARS_UNASKED = 1900  # below this, a four-digit number is a year only where a word asks for one
 YEAR_DIGITS = re.compile(r"1\d\d\d|20\d\d")
 
@@ -584,7 +586,7 @@ class QuantityReader:
         if kind == "money":
             return True
         counted_after = j < len(tokens) and tokens[j].capitalised
-        return kind == "count" and low >= MILLION and not counted_after
+        return kind == "count" and low >= SUM and not counted_after
 
     def _qualifier(self, text: str, tokens: list[Token], i: int) -> tuple[Qualifier | None, int]:
         k = i - 1 if i > 0 and tokens[i - 1].norm in self.lex.articles else i

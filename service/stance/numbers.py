@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from service.claims.analysis import Claim, TermGroup
 from service.lexicon import Lexicon, is_tag
 from service.reading.model import Quantity, Reading
+from service.reading.quantities import SUM
 from service.stance.coverage import PassageTerms, claim_terms
 
 # A source figure within this share of the claim's bounds still confirms it ("rund 2500").
@@ -133,11 +134,6 @@ def _in_order(found: Candidates) -> dict[Quantity, Quantity]:
         theirs = sorted(sources[0], key=lambda q: q.start)
         out.update(zip(sorted(mine, key=lambda q: q.start), theirs, strict=True))
     return out
-
-
-# A figure of at least a million with a scale word and nothing counted ("über 156 Milliarden")
-# is a sum of money where the claim gives one: news leaves the currency out once it is known.
-SUM = 1_000_000
 
 
 def _as_sum(source: Quantity, claim: Quantity) -> Quantity:
