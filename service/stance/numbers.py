@@ -184,7 +184,7 @@ class NumberCheck:
         in_order = _in_order(found)
         for cq, (np_groups, candidates) in found.items():
             if cq in in_order:
-                candidates = [c for c in candidates if c[1] is in_order[cq]]
+                candidates = [c for c in candidates if c[1] == in_order[cq]]
             if not candidates:
                 continue
             best = max(score for score, _, _ in candidates)

@@ -38,6 +38,10 @@ def test_a_sum_without_its_currency_is_compared_with_the_claims(judge):
     assert j.stance == "contradicts" and j.measured
     j = judge("Die Stadt nahm im Mai einen Kredit über 40 Millionen Euro auf", passage)
     assert j.stance == "supports"
+    # Each sum of a claim meets its own: "von ... auf ..." pairs them in order.
+    passage = "Der Gewinn sank 2015 von 518,4 Millionen auf 172 Millionen."
+    claim = "Der Gewinn sank 2015 von 518,4 Millionen Euro auf 190 Millionen Euro"
+    assert judge(claim, passage).stance == "contradicts"
 
 
 def test_general_opposites_contradict(judge):
