@@ -118,14 +118,15 @@ class PolarityReader:
         """Return where a denied noun's infinitive ends, if one follows it: "no plans to raise
         taxes", "keinen Plan, eine Armee aufzustellen" deny the raising and the setting up too.
         Without one, the noun's own end."""
-        after = [t for t in tokens if t.start >= end]
-        if len(after) >= 2 and after[0].norm in self.lex.infinitive_markers:
-            if (
-                after[0].start < clause[1]
-                and after[1].kind == "word"
-                and after[1].norm not in self.lex.articles
-            ):
-                return self._subordinate_bounds(tokens, tokens.index(after[0]), clause)[1]
+        k = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
+        if (
+            k + 1 < len(tokens)
+            and tokens[k].norm in self.lex.infinitive_markers
+            and tokens[k].start < clause[1]
+            and tokens[k + 1].kind == "word"
+            and tokens[k + 1].norm not in self.lex.articles
+        ):
+            return self._subordinate_bounds(tokens, k, clause)[1]
         if text[end : clause[1]].strip(" ,") or clause[1] >= len(text):
             return end
         following = next(((a, b) for a, b in clauses if a == clause[1]), None)
