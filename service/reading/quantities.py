@@ -611,9 +611,17 @@ class QuantityReader:
         months = self.lex.months
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and "," in text[tok.end : nxt.start]:
+            return None  # "In July, 3 million ...": a comma parts the month from the number
         if tok.is_number and nxt is not None and nxt.norm in months:
             day, month = number_value(tok.text), months[nxt.norm]
-        elif tok.norm in months and nxt is not None and nxt.is_number and tok.capitalised:
+        elif (
+            language == "en"  # "January 19"; German writes the day first
+            and tok.norm in months
+            and nxt is not None
+            and nxt.is_number
+            and tok.capitalised
+        ):
             day, month = number_value(nxt.text), months[tok.norm]
         else:
             return None
@@ -630,13 +638,26 @@ class QuantityReader:
         claim's year still meets a source that gives the year alone."""
         tok = tokens[i]
         month = self.lex.months.get(tok.norm)
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if month is None or not tok.capitalised or nxt is None or text[tok.end : nxt.start] != " ":
+        if month is None or not tok.capitalised:
             return None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or text[tok.end : nxt.start] != " ":
+            return self._month_alone(text, tokens, i, month)
         if not (nxt.is_number and YEAR_DIGITS.fullmatch(nxt.text)):
-            return self._month_of_relative_year(text, tokens, i, month)
+            relative = self._month_of_relative_year(text, tokens, i, month)
+            return relative or self._month_alone(text, tokens, i, month)
         value = int(nxt.text) * 100.0 + month
         return _point(text, tok.start, nxt.end, value, "month"), 1
+
+    def _month_alone(self, text: str, tokens: list[Token], i: int, month: int):
+        """Return a month without a year after a word that places something in time ("im
+        Juli", "since March"), as a month of the year the text speaks in."""
+        for n in (1, 2):
+            before = tuple(t.norm for t in tokens[max(0, i - n) : i])
+            if len(before) == n and before in self.lex.month_openers:
+                token = tokens[i]
+                return _point(text, token.start, token.end, month, "month", unit="this"), 1
+        return None
 
     def _month_of_relative_year(self, text: str, tokens: list[Token], i: int, month: int):
         """Return a month of a year said relative to the text's time ("Juni des vergangenen

@@ -49,6 +49,12 @@ class Findings:
     polar_said: bool = True  # the passage has each word of an opposite pair the claim uses
 
     @property
+    def figures_told(self) -> bool:
+        """Return whether the compared figures speak for the claim's: a time alone ("im
+        Juli", "2015") does not, where the claim's other figure goes unsaid."""
+        return not (self.numbers.only_times and self.figure_missing)
+
+    @property
     def said(self) -> float:
         """Return how much of the claim the passage says in words: with a figure compared,
         what the claim says besides the figure and what it counts."""
@@ -84,7 +90,10 @@ def _names(f: Findings) -> str:
 RULES = (
     Rule(
         "off the subject",
-        lambda f: f.words < RELATED and not f.numbers.compared,
+        lambda f: (
+            f.words < RELATED
+            and (not f.numbers.compared or f.numbers.only_times and f.predicate < PREDICATE)
+        ),
         "none",
         lambda f: "",
     ),
@@ -120,22 +129,30 @@ RULES = (
         lambda f: "does not speak of what the claim denies",
     ),
     Rule(
+        "figure for another time",
+        lambda f: f.numbers.another_time,
+        "related",
+        lambda f: "gives a figure for another time",
+    ),
+    Rule(
         "figure disagrees",
-        lambda f: f.numbers.disagrees and f.predicate >= PREDICATE,
+        lambda f: f.numbers.disagrees and f.predicate >= PREDICATE and f.figures_told,
         "contradicts",
         lambda f: "a figure for the same thing excludes the claim's",
         measured=True,
     ),
     Rule(
         "figure agrees, stated the other way",
-        lambda f: f.numbers.agrees and f.predicate >= PREDICATE and f.polarity.flipped,
+        lambda f: (
+            f.numbers.agrees and f.predicate >= PREDICATE and f.figures_told and f.polarity.flipped
+        ),
         "contradicts",
         lambda f: "the same figure, said of the opposite",
         measured=True,
     ),
     Rule(
         "figure agrees",
-        lambda f: f.numbers.agrees and f.predicate >= PREDICATE,
+        lambda f: f.numbers.agrees and f.predicate >= PREDICATE and f.figures_told,
         "supports",
         lambda f: "a figure for the same thing confirms the claim's",
         measured=True,

@@ -20,6 +20,11 @@ from service.stance.coverage import PassageTerms, claim_terms
 
 # A source figure within this share of the claim's bounds still confirms it ("rund 2500").
 TOLERANCE = 0.1
+# Figures that say when: a figure for another time is no figure against the claim's.
+TIMES = frozenset({"year", "month", "date", "weekday"})
+# Figures that say which one ("the first units", "ninth-largest"): with a time, they name the
+# event the time is of, and a time against the claim's stays against it.
+WHICH = frozenset({"ordinal", "rank"})
 
 
 def overlap(a: Quantity, b: Quantity) -> str:
@@ -72,11 +77,15 @@ class NumberFinding:
     def compared(self) -> bool:
         return bool(self.pairs)
 
-    def _outcomes(self) -> list[set[str]]:
-        by_claim: dict[int, set[str]] = {}
+    def _by_claim(self) -> dict[int, tuple[str, set[str]]]:
+        """Return per claim figure (by its place) its kind and how the source figures relate."""
+        by_claim: dict[int, tuple[str, set[str]]] = {}
         for p in self.pairs:
-            by_claim.setdefault(p.claim.start, set()).add(p.relation)
-        return list(by_claim.values())
+            by_claim.setdefault(p.claim.start, (p.claim.kind, set()))[1].add(p.relation)
+        return by_claim
+
+    def _outcomes(self) -> list[set[str]]:
+        return [relations for _, relations in self._by_claim().values()]
 
     def unpaired(self, claim_figures: Sequence[Quantity]) -> list[Quantity]:
         """Return the claim's figures that no source figure was compared with."""
@@ -93,6 +102,21 @@ class NumberFinding:
     def disagrees(self) -> bool:
         """Some compared claim figure has only source figures that exclude it."""
         return any(o == {"disjoint"} for o in self._outcomes())
+
+    @property
+    def only_times(self) -> bool:
+        """Only figures that say when were compared: the claim's other figures were not."""
+        return self.compared and all(p.claim.kind in TIMES for p in self.pairs)
+
+    @property
+    def another_time(self) -> bool:
+        """The source gives another time than the claim, which gives an amount for its time:
+        "6,7 Millionen im Mai" is no figure against "3 million in July", nor "3 Millionen im
+        Mai" one for it."""
+        found = self._by_claim().values()
+        return any(k in TIMES and r == {"disjoint"} for k, r in found) and any(
+            k not in TIMES | WHICH for k, _ in found
+        )
 
 
 # The shortest head of a compound that names what a place in a sequence numbers ("woch").

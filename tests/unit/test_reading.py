@@ -334,7 +334,47 @@ def test_dates_ordinals_and_factors(reader, text, language, kind, value):
 def test_a_month_with_its_year_is_read_with_the_year(reader):
     found = reader.read("Das Schiff kenterte im Jänner 2012 vor der Insel", "de").quantities
     assert [(q.kind, q.low) for q in found] == [("month", 201201), ("year", 2012)]
-    assert reader.read("Das Schiff kenterte im Jänner vor der Insel", "de").quantities == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "month"),
+    [
+        ("Das Schiff kenterte im Jänner vor der Insel", "de", 1),
+        ("Seit Oktober fährt das Schiff nicht mehr", "de", 10),
+        ("The ship has not sailed since October", "en", 10),
+        ("The port closes by the end of March", "en", 3),
+    ],
+)
+def test_a_month_alone_is_a_month_of_the_year_the_text_speaks_in(reader, text, language, month):
+    q = only(reader, text, language)
+    assert (q.kind, q.low, q.unit) == ("month", month, "this")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Theresa May visited the port", "en"),  # a name, not after a word of time
+        ("The March on the capital began", "en"),
+        ("Der Mai war kalt", "de"),
+    ],
+)
+def test_a_month_word_is_a_month_only_after_a_word_of_time(reader, text, language):
+    assert reader.read(text, language).quantities == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A comma parts a month from the number after it.
+        ("In July, 3 million people were out of work", "en", [("month", 7), ("count", 3e6)]),
+        # German writes the day before the month: "März 3" is no date.
+        ("Ende März 3 Millionen Arbeitslose", "de", [("month", 3), ("count", 3e6)]),
+        ("On July 4 the port closed", "en", [("date", 704)]),
+    ],
+)
+def test_a_date_is_a_day_and_month_as_the_language_writes_them(reader, text, language, expected):
+    found = reader.read(text, language).quantities
+    assert [(q.kind, q.low) for q in found] == expected
 
 
 @pytest.mark.parametrize(

@@ -167,6 +167,46 @@ def test_months_of_a_relative_year_are_compared(judge, claim, stance):
     assert judge(claim, passage).stance == stance
 
 
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("Die Regierung der Stadt schloss den Hafen im Oktober", "contradicts"),
+        ("The city government closed the port in December", "supports"),
+        ("Die Regierung der Stadt schloss den Hafen im Dezember 2012", "related"),  # with a year
+    ],
+)
+def test_months_alone_are_compared(judge, claim, stance):
+    passage = "Die Regierung der Stadt schloss den Hafen im Dezember."
+    assert judge(claim, passage).stance == stance
+
+
+def test_a_figure_for_another_time_does_not_contradict(judge):
+    claim = "Im Juli waren in der Stadt 3000 Menschen arbeitslos"
+    j = judge(claim, "Im Mai waren in der Stadt 6000 Menschen arbeitslos.")
+    assert j.stance == "related"
+    assert "gives a figure for another time" in j.reasons
+    assert judge(claim, "Im Juli waren in der Stadt 6000 Menschen arbeitslos.").stance == (
+        "contradicts"
+    )
+    # A time that names which event keeps the other figure against the claim's.
+    first = "Die ersten Soldaten der Truppe landeten an einem Mittwoch in der Stadt"
+    landed = "Die ersten Soldaten der Truppe landeten am Donnerstag in der Stadt."
+    assert judge(first, landed).stance == "contradicts"
+
+
+def test_a_time_alone_does_not_confirm_a_figure_left_unsaid(judge):
+    claim = "2015 verloren in der Stadt 75.000 Menschen ihre Arbeit"
+    j = judge(claim, "2015 verloren in der Stadt Menschen ihre Arbeit.")
+    assert (j.stance, j.reasons[-2]) == ("related", "does not state the claim's figure")
+    said = "2015 verloren in der Stadt 75.000 Menschen ihre Arbeit."
+    assert judge(claim, said).stance == "supports"
+
+
+def test_a_passage_that_shares_only_a_time_is_off_the_subject(judge):
+    claim = "Die Regierung der Stadt schloss den Hafen 2012"
+    assert judge(claim, "2012 fiel in den Bergen viel Schnee.").stance == "neutral"
+
+
 def test_a_verb_that_only_says_something_happened_is_no_content_to_repeat(judge):
     passage = "Die Partei veröffentlichte am Montag eine Umfrage."
     claim = "Die Umfrage der Partei zur Regierung in der Stadt fand an einem Montag statt"
