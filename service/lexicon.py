@@ -147,6 +147,7 @@ class Lexicon:
             lang: re.compile(rf"^{p}$") for lang, p in spelled.items() if isinstance(p, str)
         }
         self.not_numbers = frozenset(spelled.get("not_numbers", []))
+        self.conjunct_words = frozenset(data["gapping"]["conjunctions"])
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.weekdays = {k: int(v) for k, v in data["weekdays"].items()}
         self.month_openers = frozenset(tuple(p.split()) for p in data["month_alone"]["after"])

@@ -102,9 +102,37 @@ class QuantityReader:
             quantity, used = found
             out.append(quantity)
             i += used
+        out = self._gapped(text, sorted(out, key=lambda q: q.start))
         if previous and any(q.elided and not q.counted for q in out):
             out = self._resolve_elided(out, previous)
-        return sorted(out, key=lambda q: q.start)
+        return out
+
+    def _gapped(self, text: str, quantities: list[Quantity]) -> list[Quantity]:
+        """Return the quantities with a count that opens a clause or a conjunct without a noun
+        counting what the count before it counts: "6,7 Millionen Menschen in Kurzarbeit,
+        knapp 3 Millionen ohne Job", "twelve people were killed and 30 injured"."""
+        out: list[Quantity] = []
+        before: Quantity | None = None
+        for q in quantities:
+            if q.kind == "count" and not q.counted and not q.elided and before is not None:
+                gap = text[before.end : q.start]
+                if before.counted and self._opens_conjunct(gap):
+                    q = replace(q, counted=before.counted, counted_span=before.counted_span)
+            if q.kind == "count":
+                before = q
+            out.append(q)
+        return out
+
+    def _opens_conjunct(self, gap: str) -> bool:
+        """Return whether the text between two figures ends where a clause or a conjunct
+        begins (a comma, a semicolon, "und", "and"), within the sentence."""
+        if any(c in gap for c in ".!?:"):
+            return False
+        rest = gap.rstrip()
+        if rest.endswith((",", ";")):
+            return True
+        words = rest.split()
+        return bool(words) and words[-1].lower() in self.lex.conjunct_words
 
     @staticmethod
     def _resolve_elided(quantities: list[Quantity], previous: Sequence[Quantity]) -> list[Quantity]:

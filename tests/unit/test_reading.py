@@ -308,6 +308,28 @@ def test_a_left_out_noun_is_taken_from_the_sentence_before(reader):
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bei dem Unglück starben 12 Menschen, 30 wurden verletzt.", "de"),
+        ("Twelve people were killed and 30 injured.", "en"),
+        ("In der Stadt waren 6000 Menschen ohne Arbeit, knapp 3000 in Kurzarbeit.", "de"),
+    ],
+)
+def test_a_count_without_a_noun_that_opens_a_conjunct_counts_what_the_one_before_does(
+    reader, text, language
+):
+    first, second = quantities(reader, text, language)
+    assert second.counted == first.counted != ()
+
+
+def test_a_count_inside_its_clause_keeps_its_own_noun_or_none(reader):
+    first, second = quantities(
+        reader, "Der Konzern hat 500 Mitarbeiter, der Umsatz lag bei 3 Millionen."
+    )
+    assert first.counted and second.counted == ()
+
+
+@pytest.mark.parametrize(
     ("text", "language", "kind", "value"),
     [
         ("Der Abzug soll am 19. Januar abgeschlossen sein", "de", "date", 119),

@@ -231,6 +231,13 @@ def test_percentages_and_years_are_compared(judge):
     assert judge("Der Hafen der Stadt wurde 2016 geschlossen", closed).stance == "supports"
 
 
+def test_a_count_after_a_comma_is_compared_as_a_count_of_the_noun_before(judge):
+    passage = "Bei dem Angriff auf die Stadt starben 12 Soldaten, 40 wurden verletzt."
+    j = judge("Bei dem Angriff auf die Stadt wurden 30 Soldaten verletzt", passage)
+    assert j.stance == "contradicts"
+    assert any("30 Soldaten" in r and "40" in r for r in j.reasons)
+
+
 def test_a_figure_in_brackets_is_said_of_the_words_before_it(judge):
     passage = "Der Hafen der Stadt erhält Geld vom Minister (12.000 Euro) und vom Land 3000 Euro."
     j = judge("Der Minister gab dem Hafen der Stadt 15.000 Euro", passage)
