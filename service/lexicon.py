@@ -186,6 +186,7 @@ class Lexicon:
         self.light_phrases = _phrases(data["light_verbs"]["phrases"])
         self.speaker_after = int(data["speech"]["after"])
         self.speaker_before = int(data["speech"]["before"])
+        self.clefts = tuple(tuple(p.split()) for p in data["speech"]["cleft"])
         self.titles = frozenset(data["names"]["titles"])
         self.place_adjective_endings = tuple(data["names"]["place_adjective_endings"])
         self.place_word_endings = tuple(tuple(p) for p in data["names"]["place_word_endings"])

@@ -13,7 +13,7 @@ from service.reading.terms import TermReader
 from service.reading.tokens import Token, breaks_between, tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
-READING_VERSION = "35"
+READING_VERSION = "36"
 
 __all__ = [
     "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",
@@ -65,7 +65,8 @@ class Reader:
             if tok.norm not in lex.speech:
                 continue
             first, last = _apposition_start(text, tokens, i), i
-            lowest, highest = max(0, i - lex.speaker_before), i + lex.speaker_after
+            first = _cleft_start(tokens, first, lex.clefts)
+            lowest, highest = max(0, first - lex.speaker_before), i + lex.speaker_after
             while first > lowest and not breaks_between(text, tokens[first - 1], tokens[first]):
                 first -= 1
             while last < min(len(tokens) - 1, highest) and not breaks_between(
@@ -79,6 +80,16 @@ class Reader:
             replace(n, speaks=True) if any(n.start < b and a < n.end for a, b in spans) else n
             for n in names
         ]
+
+
+def _cleft_start(tokens: list[Token], i: int, clefts: tuple[tuple[str, ...], ...]) -> int:
+    """Return where the words that put the speaker first end before token i start ("was the
+    one who" in "Garcia was the one who said"), else i."""
+    for cleft in clefts:
+        start = i - len(cleft)
+        if start > 0 and tuple(t.norm for t in tokens[start:i]) == cleft:
+            return start
+    return i
 
 
 def _apposition_start(text: str, tokens: list[Token], i: int) -> int:

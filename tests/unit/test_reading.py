@@ -181,6 +181,9 @@ def test_a_title_after_a_title_is_no_part_of_the_name(reader):
         # One set off by commas right before the word of speech.
         ("The head of the port, Jane Okafor, says the port is closed.", "en", ["okafor"]),
         ("We thank Gruber, said the police.", "en", []),
+        # One put first: the words between do not count.
+        ("Minister Jane Okafor was the one who said the port was closed.", "en", ["okafor"]),
+        ("Minister Jane Okafor was in the port when Gruber said it.", "en", ["gruber"]),
     ],
 )
 def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language, speakers):

@@ -352,6 +352,13 @@ def test_a_speaker_set_off_by_commas_is_another_speaker(judge):
     assert j.stance == "contradicts" and any("Okafor" in r for r in j.reasons)
 
 
+def test_a_speaker_put_first_is_compared_with_the_source_speaker(judge):
+    claim = "Minister Hans Gruber was the one who said the police had closed the port"
+    passage = "The police have closed the port, said Minister Jane Okafor."
+    j = judge(claim, passage, "Minister Hans Gruber visited the port.")
+    assert j.stance == "contradicts" and any("Okafor" in r for r in j.reasons)
+
+
 def test_a_place_that_speaks_is_no_speaker_to_compare(judge):
     # "Wien sagte" stands for the city's government, whoever speaks for it.
     claim = "Wien sagte, die Polizei habe den Hafen geschlossen"
