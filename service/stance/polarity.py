@@ -205,13 +205,19 @@ class PolarityCheck:
         """Return the words a claim's negation denies, which a source must speak of to disagree.
 
         That is the nearest content word after the cue ("would not allow revolutions",
-        "keine Beweise"), else the nearest before it ("würden nicht hingenommen"). With
+        "keine Beweise"), else the nearest before it ("würden nicht hingenommen"), and a
+        name right after the cue. With
         `whole`, in German also the verb closing the clause ("keine Revolutionen zulassen"):
         a source asserting the opposite must assert all of it.
         """
         out = []
         content = [g for g in claim.topic if g.kind == "word"]
         for n in claim.reading.negations:
+            # A name right after the cue is what is denied of ("Neither the ACT nor
+            # Tasmania had a death"): a source that does not name it denies nothing of it.
+            first = next((g for g in claim.topic if n.end <= g.start < n.scope_end), None)
+            if first is not None and first.kind == "name":
+                out.append(first)
             after = [g for g in content if n.end <= g.start < n.scope_end]
             before = [g for g in content if n.scope_start <= g.start and g.end <= n.start]
             if after:

@@ -545,6 +545,15 @@ def test_a_negation_counts_only_where_the_source_speaks_of_what_is_denied(judge)
     assert judge(claim, allowed).stance == "contradicts"
 
 
+def test_a_denial_of_a_name_is_contradicted_only_by_a_source_that_names_it(judge):
+    # Places, which a national news item may leave unsaid where it names no other.
+    claim = "Neither Austria nor Hungary had a road death over the holiday period"
+    national = "The road toll for the holiday period stands at 45."
+    assert judge(claim, national).stance == "related"
+    named = "Austria and Hungary each had a road death over the holiday period."
+    assert judge(claim, named).stance == "contradicts"
+
+
 # Related evidence ----------------------------------------------------------------------
 
 
