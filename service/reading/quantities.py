@@ -679,7 +679,7 @@ class QuantityReader:
 
     def _month_alone(self, text: str, tokens: list[Token], i: int, month: int):
         """Return a month without a year after a word that places something in time ("im
-        Juli", "since March"), as a month of the year the text speaks in."""
+        Juli", "in March"), as a month of the year the text speaks in."""
         for n in (1, 2):
             before = tuple(t.norm for t in tokens[max(0, i - n) : i])
             if len(before) == n and before in self.lex.month_openers:

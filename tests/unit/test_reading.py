@@ -365,8 +365,8 @@ def test_a_month_with_its_year_is_read_with_the_year(reader):
     ("text", "language", "month"),
     [
         ("Das Schiff kenterte im Jänner vor der Insel", "de", 1),
-        ("Seit Oktober fährt das Schiff nicht mehr", "de", 10),
-        ("The ship has not sailed since October", "en", 10),
+        ("Ende Oktober fuhr das Schiff nicht mehr", "de", 10),
+        ("The ship did not sail in October", "en", 10),
         ("The port closes by the end of March", "en", 3),
     ],
 )
@@ -381,6 +381,9 @@ def test_a_month_alone_is_a_month_of_the_year_the_text_speaks_in(reader, text, l
         ("Theresa May visited the port", "en"),  # a name, not after a word of time
         ("The March on the capital began", "en"),
         ("Der Mai war kalt", "de"),
+        # A span from or to a month is no month.
+        ("Seit Oktober fährt das Schiff nicht mehr", "de"),
+        ("The ship has not sailed since October", "en"),
     ],
 )
 def test_a_month_word_is_a_month_only_after_a_word_of_time(reader, text, language):
