@@ -288,7 +288,8 @@ class NumberCheck:
             if not _same_distinct_figure(cq, pq):
                 return None
             return 0.5 * self._alignment(claim, cq, pq, passage, same)
-        score = self._alignment(claim, cq, pq, passage, same)
+        counted = np_groups if cq.kind == "count" else ()
+        score = self._alignment(claim, cq, pq, passage, same, counted)
         if cq.kind != "count" and score == 0:
             alike = [q for q in passage.quantities if q.kind == pq.kind and q.unit == pq.unit]
             if len(alike) > 1:
@@ -326,13 +327,22 @@ class NumberCheck:
         return not (tags and all(t in self.lex.events for t in tags))
 
     @staticmethod
-    def _alignment(claim: Claim, cq: Quantity, pq: Quantity, passage: Reading, same: bool) -> float:
-        """Return the share of the claim clause's words found in the source figure's clause."""
+    def _alignment(
+        claim: Claim,
+        cq: Quantity,
+        pq: Quantity,
+        passage: Reading,
+        same: bool,
+        counted: Sequence[TermGroup] = (),
+    ) -> float:
+        """Return the share of the claim clause's words found in the source figure's clause,
+        but for what the figures count (`counted`), compared already: a figure whose noun is
+        left out ("knapp 3 Millionen ohne Job") lacks it in its clause."""
         lo, hi = cq.clause
         mine = [
             g for g in claim.groups
             if lo <= g.start and g.end <= hi and g.kind != "number"
-            and not (cq.start <= g.start and g.end <= cq.end)
+            and not (cq.start <= g.start and g.end <= cq.end) and g not in counted
         ]  # fmt: skip
         if not mine:
             return 1.0

@@ -238,6 +238,13 @@ def test_a_count_after_a_comma_is_compared_as_a_count_of_the_noun_before(judge):
     assert any("30 Soldaten" in r and "40" in r for r in j.reasons)
 
 
+def test_a_figure_whose_noun_is_left_out_is_aligned_by_its_other_words(judge):
+    # The second figure's clause lacks "Menschen": what both count is compared already.
+    passage = "In der Stadt waren 6000 Menschen in Kurzarbeit, knapp 3000 ohne Arbeit."
+    j = judge("In der Stadt waren rund 3000 Menschen ohne Arbeit", passage)
+    assert j.stance == "supports"
+
+
 def test_a_figure_in_brackets_is_said_of_the_words_before_it(judge):
     passage = "Der Hafen der Stadt erhält Geld vom Minister (12.000 Euro) und vom Land 3000 Euro."
     j = judge("Der Minister gab dem Hafen der Stadt 15.000 Euro", passage)
