@@ -151,6 +151,7 @@ class Lexicon:
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.weekdays = {k: int(v) for k, v in data["weekdays"].items()}
         self.month_openers = frozenset(tuple(p.split()) for p in data["month_alone"]["after"])
+        self.month_opener_lengths = sorted({len(k) for k in self.month_openers})
         # A month or a day is no place, though a dictionary lists "March" as one.
         self.calendar_words = frozenset([*self.months, *self.weekdays])
         self.holidays = {k: int(v) for k, v in data["holidays"].items()}

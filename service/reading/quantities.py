@@ -680,10 +680,9 @@ class QuantityReader:
     def _month_alone(self, text: str, tokens: list[Token], i: int, month: int):
         """Return a month without a year after a word that places something in time ("im
         Juli", "in March"), as a month of the year the text speaks in."""
-        for n in (1, 2):
-            before = tuple(t.norm for t in tokens[max(0, i - n) : i])
-            if len(before) == n and before in self.lex.month_openers:
-                token = tokens[i]
+        token = tokens[i]
+        for n in self.lex.month_opener_lengths:
+            if i >= n and tuple(t.norm for t in tokens[i - n : i]) in self.lex.month_openers:
                 return _point(text, token.start, token.end, month, "month", unit="this"), 1
         return None
 

@@ -49,10 +49,11 @@ class Findings:
     polar_said: bool = True  # the passage has each word of an opposite pair the claim uses
 
     @property
-    def figures_told(self) -> bool:
-        """Return whether the compared figures speak for the claim's: a time alone ("im
-        Juli", "2015") does not, where the claim's other figure goes unsaid."""
-        return not (self.numbers.only_times and self.figure_missing)
+    def figures_decide(self) -> bool:
+        """Return whether the compared figures speak for the claim's: the passage says what
+        the claim says besides them, and more than a time was compared where the claim's
+        other figure goes unsaid ("im Juli", "2015" alone do not)."""
+        return self.predicate >= PREDICATE and not (self.numbers.only_times and self.figure_missing)
 
     @property
     def said(self) -> float:
@@ -136,23 +137,21 @@ RULES = (
     ),
     Rule(
         "figure disagrees",
-        lambda f: f.numbers.disagrees and f.predicate >= PREDICATE and f.figures_told,
+        lambda f: f.numbers.disagrees and f.figures_decide,
         "contradicts",
         lambda f: "a figure for the same thing excludes the claim's",
         measured=True,
     ),
     Rule(
         "figure agrees, stated the other way",
-        lambda f: (
-            f.numbers.agrees and f.predicate >= PREDICATE and f.figures_told and f.polarity.flipped
-        ),
+        lambda f: f.numbers.agrees and f.figures_decide and f.polarity.flipped,
         "contradicts",
         lambda f: "the same figure, said of the opposite",
         measured=True,
     ),
     Rule(
         "figure agrees",
-        lambda f: f.numbers.agrees and f.predicate >= PREDICATE and f.figures_told,
+        lambda f: f.numbers.agrees and f.figures_decide,
         "supports",
         lambda f: "a figure for the same thing confirms the claim's",
         measured=True,

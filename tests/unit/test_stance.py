@@ -141,42 +141,41 @@ def test_a_count_of_people_compares_with_a_count_of_the_event(judge):
     assert judge("More than 1,000 people were arrested", passage).stance == "supports"
 
 
-@pytest.mark.parametrize(
-    ("claim", "stance"),
-    [
-        ("Die Regierung der Stadt schloss den Hafen im Februar 2012", "contradicts"),
-        ("The city government closed the port in January 2012", "supports"),
-        ("Die Regierung der Stadt schloss den Hafen 2012", "supports"),  # the year alone
-    ],
-)
-def test_months_of_a_year_are_compared(judge, claim, stance):
-    passage = "Die Regierung der Stadt schloss den Hafen im Jänner 2012."
-    assert judge(claim, passage).stance == stance
+IN_JANUARY_2012 = "Die Regierung der Stadt schloss den Hafen im Jänner 2012."
+IN_JUNE_LAST_YEAR = "Die Regierung der Stadt schloss den Hafen im Juni vergangenen Jahres."
+IN_DECEMBER = "Die Regierung der Stadt schloss den Hafen im Dezember."
 
 
 @pytest.mark.parametrize(
-    ("claim", "stance"),
+    ("passage", "claim", "stance"),
     [
-        ("The city government closed the port in December last year", "contradicts"),
-        ("Die Regierung der Stadt schloss den Hafen im Juni des Vorjahres", "supports"),
-        ("Die Regierung der Stadt schloss den Hafen im Juni 2012", "related"),  # another unit
+        # Months of a year.
+        (
+            IN_JANUARY_2012,
+            "Die Regierung der Stadt schloss den Hafen im Februar 2012",
+            "contradicts",
+        ),
+        (IN_JANUARY_2012, "The city government closed the port in January 2012", "supports"),
+        (IN_JANUARY_2012, "Die Regierung der Stadt schloss den Hafen 2012", "supports"),  # the year
+        # Months of a relative year.
+        (
+            IN_JUNE_LAST_YEAR,
+            "The city government closed the port in December last year",
+            "contradicts",
+        ),
+        (
+            IN_JUNE_LAST_YEAR,
+            "Die Regierung der Stadt schloss den Hafen im Juni des Vorjahres",
+            "supports",
+        ),
+        (IN_JUNE_LAST_YEAR, "Die Regierung der Stadt schloss den Hafen im Juni 2012", "related"),
+        # Months alone, of the text's own year.
+        (IN_DECEMBER, "Die Regierung der Stadt schloss den Hafen im Oktober", "contradicts"),
+        (IN_DECEMBER, "The city government closed the port in December", "supports"),
+        (IN_DECEMBER, "Die Regierung der Stadt schloss den Hafen im Dezember 2012", "related"),
     ],
 )
-def test_months_of_a_relative_year_are_compared(judge, claim, stance):
-    passage = "Die Regierung der Stadt schloss den Hafen im Juni vergangenen Jahres."
-    assert judge(claim, passage).stance == stance
-
-
-@pytest.mark.parametrize(
-    ("claim", "stance"),
-    [
-        ("Die Regierung der Stadt schloss den Hafen im Oktober", "contradicts"),
-        ("The city government closed the port in December", "supports"),
-        ("Die Regierung der Stadt schloss den Hafen im Dezember 2012", "related"),  # with a year
-    ],
-)
-def test_months_alone_are_compared(judge, claim, stance):
-    passage = "Die Regierung der Stadt schloss den Hafen im Dezember."
+def test_months_are_compared_with_months_of_the_same_year(judge, passage, claim, stance):
     assert judge(claim, passage).stance == stance
 
 
