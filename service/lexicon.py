@@ -117,6 +117,7 @@ class Lexicon:
         self.negation_clause_ends = frozenset(data["negation_clause_ends"]["words"])
         self.negation_pronouns = frozenset(det.get("pronouns", []))
         self.infinitive_markers = frozenset(det.get("infinitive", []))
+        self.privative_negations = frozenset(det.get("privative", []))
         self.amount_words = frozenset(data["amount_after_noun"]["words"])
         answered = data["answered_no"]
         self.question_openers = frozenset(tuple(p.split()) for p in answered["questions"])

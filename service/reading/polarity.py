@@ -6,6 +6,9 @@ from service.lexicon import Lexicon
 from service.reading.model import Comparison, Negation, Polar
 from service.reading.tokens import Token, breaks_between, clause_spans
 
+# The words of a noun phrase between a negation and a privative word that cancels it.
+MAX_NOUN_WORDS = 2
+
 
 class PolarityReader:
     """Finds negations with their scope, and words that belong to pairs of opposites."""
@@ -84,8 +87,28 @@ class PolarityReader:
                     # nicht auf die Krise zurückzuführen"), English negation before the verb.
                     start, end = self._subordinate_bounds(tokens, i, clause)
                     out.append(Negation(cue, tok.start, tok.end, start, end))
+        out = self._without_double(text, out)
         answer = self._answered_no(text, tokens, clauses)
         return [*out, answer] if answer else out
+
+    def _without_double(self, text: str, negations: list[Negation]) -> list[Negation]:
+        """Return the negations less those that cancel in pairs: a negation followed by a
+        privative one right after its cue ("nicht ohne Grund") or, for a negated noun, after
+        the noun ("keine Straße ohne Baum", "no single day without rain")."""
+        privative = self.lex.privative_negations
+        cancelled: set[int] = set()
+        for k in range(len(negations) - 1):
+            first, second = negations[k], negations[k + 1]
+            if k in cancelled or first.cue in privative or second.cue not in privative:
+                continue
+            between = text[first.end : second.start].split()
+            noun = first.cue in self.lex.determiner_negations and len(between) <= MAX_NOUN_WORDS
+            reaches = (
+                first.scope_end >= second.start or not text[first.scope_end : second.start].strip()
+            )
+            if not between or noun and reaches:
+                cancelled.update((k, k + 1))
+        return [n for k, n in enumerate(negations) if k not in cancelled]
 
     def _answered_no(
         self, text: str, tokens: list[Token], clauses: list[tuple[int, int]]

@@ -98,8 +98,8 @@ class StanceJudge:
         affixed = self.polarity.affix_opposites(claim, passage)
         paired = self.polarity.paired(claim, passage, affixed)
 
-        def cover(groups: list[TermGroup], context: float, found=()) -> Coverage:
-            return measure(groups, same, present, weights, around, context, [*paired, *found])
+        def cover(groups: list[TermGroup], context: float, found=(), terms=present) -> Coverage:
+            return measure(groups, same, terms, weights, around, context, [*paired, *found])
 
         # The text around a passage counts more where the passage leans on it: a sentence
         # that points back ("dafür"), or a bare figure compared with the claim's.
@@ -135,7 +135,8 @@ class StanceJudge:
             names=names,
             polarity=polarity,
             denial_addressed=addressed,
-            figure_missing=bool(uncompared) and not any(present.find(g.native) for g in uncompared),
+            figure_missing=bool(uncompared)
+            and not any(present.find(g.alternatives(same)) for g in uncompared),
             figure_elsewhere=self._figure_elsewhere(unpaired, passage),
             content_here=any(g.kind != "name" for g in coverage.matched)
             or all(g.kind == "name" for g in claim.topic),

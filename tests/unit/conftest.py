@@ -77,6 +77,7 @@ Benzinpreis {m} | Benzinpreise {pl} :: gas price | gas prices
 gelten {vi} | geltend | gegolten | es gilt | es galt :: to apply | applying | applied | it applies \
 | it applied
 beginnen {vi} | beginnend | begonnen :: to begin {began; begun} | beginning | begun
+drei {num} :: three
 """
 
 

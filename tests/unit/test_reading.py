@@ -241,6 +241,8 @@ def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language,
         ("die zweitägige Konferenz", "de", 2, 2, "duration", "day"),
         ("eine einjährige Frist", "de", 1, 1, "duration", "year"),
         ("ein vierzehntägiger Urlaub", "de", 14, 14, "duration", "day"),
+        ("a two-metre wall", "en", 2, 2, "measure", "metre"),
+        ("a 10 kilometre walk", "en", 10, 10, "measure", "kilometre"),
     ],
 )
 def test_figures_as_intervals_with_kind_and_unit(reader, text, language, low, high, kind, unit):
@@ -501,6 +503,30 @@ def test_a_denied_noun_denies_the_infinitive_after_it(reader, text, language):
     [(cue, scope)] = scopes(reader, text, language)
     assert "bau" in scope or "aufzustellen" in scope or "build" in scope
     assert "Sprecher" not in scope  # the next clause is not the infinitive's
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("In der Siedlung soll es keine Straße ohne Baum geben.", "de"),
+        ("Der Rat tagte nicht ohne Grund im Rathaus.", "de"),
+        ("There was no single day without rain in the valley.", "en"),
+    ],
+)
+def test_a_negation_before_a_privative_word_cancels_with_it(reader, text, language):
+    assert scopes(reader, text, language) == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Es gab keine Verletzten, ohne Frage.", "de"),
+        ("Sie hat nicht geantwortet und ging ohne Gruß.", "de"),
+        ("The mayor left without a word.", "en"),
+    ],
+)
+def test_a_privative_word_apart_from_a_negation_denies_on_its_own(reader, text, language):
+    assert any(cue in ("ohne", "without") for cue, _ in scopes(reader, text, language))
 
 
 def test_a_denied_noun_without_an_infinitive_denies_only_itself(reader):

@@ -274,6 +274,18 @@ def test_a_claim_figure_the_source_does_not_state_is_not_confirmed_by_words(judg
     assert "does not state the claim's figure" in j.reasons
 
 
+def test_a_claim_figure_in_words_is_found_in_the_source_language(judge):
+    passage = "Die Regierung schickte drei Polizisten."
+    j = judge("The government sent three soldiers", passage)
+    assert "gives the claim's figure, but for something else" in j.reasons
+
+
+def test_a_negation_cancelled_by_a_privative_word_asserts(judge):
+    passage = "In der Stadt gibt es keine Firma ohne Hafen."
+    assert judge("In der Stadt hat jede Firma einen Hafen", passage).stance == "supports"
+    assert judge("In der Stadt hat keine Firma einen Hafen", passage).stance == "contradicts"
+
+
 def test_synonyms_are_words_that_share_a_translation(claims, judge):
     [_, sent, _] = claims.analyse("Die Regierung schickte Truppen").groups
     assert any(s.startswith("sand") for s in sent.synonyms)  # schicken -> send -> senden
