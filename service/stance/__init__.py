@@ -25,7 +25,7 @@ from service.stance.coverage import (
 )
 from service.stance.decision import Findings, decide
 from service.stance.names import NameCheck
-from service.stance.numbers import NumberCheck, NumberFinding, NumberPair
+from service.stance.numbers import TIMES, NumberCheck, NumberFinding, NumberPair
 from service.stance.polarity import PolarityCheck
 
 # Below this coverage a passage is not even read for figures: nothing of the claim is there.
@@ -137,6 +137,7 @@ class StanceJudge:
             denial_addressed=addressed,
             figure_missing=bool(uncompared)
             and not any(present.find(g.alternatives(same)) for g in uncompared),
+            amount_missing=self._amount_missing(claim, unpaired, present, same),
             figure_elsewhere=self._figure_elsewhere(unpaired, passage),
             content_here=any(g.kind != "name" for g in coverage.matched)
             or all(g.kind == "name" for g in claim.topic),
@@ -175,6 +176,15 @@ class StanceJudge:
             (p.pair, p.side) in sides or any(a < p.end and p.start < b for a, b in matched)
             for p in claim.reading.polars
         )
+
+    def _amount_missing(
+        self, claim: Claim, unpaired: list[Quantity], present: PassageTerms, same: bool
+    ) -> bool:
+        """Return whether the passage neither states nor compares a claim figure that is no
+        time: a year or a date places an event, an amount is what the claim says of it."""
+        amounts = [q for q in unpaired if q.kind not in TIMES]
+        words = self._figure_words(claim, amounts) if amounts else []
+        return bool(words) and not any(present.find(g.alternatives(same)) for g in words)
 
     @staticmethod
     def _figure_elsewhere(unpaired: list[Quantity], passage: Reading) -> bool:

@@ -43,6 +43,7 @@ class Findings:
     polarity: PolarityFinding
     denial_addressed: bool
     figure_missing: bool = False  # the claim gives a figure the passage neither states nor compares
+    amount_missing: bool = False  # ... and that figure is no time (a year, a date)
     figure_elsewhere: bool = False  # the passage gives a claim figure, for something else
     content_here: bool = True  # the passage itself holds one of the claim's words besides names
     denial: bool = False  # the claim denies something of the names the passage lacks
@@ -104,7 +105,7 @@ RULES = (
             f.names.swapped
             and not f.denial
             and (
-                f.content >= SWAP or f.names.in_place and f.words >= TOPIC and not f.figure_missing
+                f.content >= SWAP or f.names.in_place and f.words >= TOPIC and not f.amount_missing
             )
             and not f.polarity.flipped
         ),

@@ -304,6 +304,15 @@ def test_a_claim_about_one_name_is_not_supported_by_a_sentence_about_another(jud
     assert judge(claim, "Die Partei von Anna Berger führt die Umfrage an.").stance == "supports"
 
 
+def test_a_time_the_source_leaves_out_does_not_keep_another_name_from_taking_the_place(judge):
+    passage = "The port dispute cost minister Karl Huber the post."
+    j = judge("In 2015 the long port dispute finally cost minister Anna Berger her seat", passage)
+    assert j.stance == "contradicts"
+    # An amount the source leaves out is what the claim says: the source does not speak to it.
+    j = judge("In 2015 the long port dispute finally cost minister Anna Berger 3000 euros", passage)
+    assert j.stance == "related"
+
+
 def test_another_name_in_the_claim_names_place_gives_the_statement_to_another(judge):
     # The passage says less than the swap row needs in words, but the other town stands
     # just where the claim's stands: next to "Regierung", as in the claim.
