@@ -201,14 +201,19 @@ class StanceJudge:
 
     def _figure_words(self, claim: Claim, unpaired: list[Quantity]) -> list[TermGroup]:
         """Return the claim's words of figures no source figure was compared with: digits,
-        and words of one number ("zehn", not "Tausende"), not their units."""
+        words of one number ("zehn", not "Tausende") and of a share ("halben", "third"), not their
+        units."""
         spelled = self.lexicon.spelled.get(claim.language)
 
         def figure(g: TermGroup, q: Quantity) -> bool:
             if not (q.start <= g.start and g.end <= q.end):
                 return False
-            return g.kind == "number" or bool(
-                q.low == q.high and spelled is not None and spelled.match(g.native[0])
+            word = claim.text[g.start : g.end].lower()
+            share = word in self.lexicon.fractions or word in self.lexicon.half_words
+            return (
+                g.kind == "number"
+                or share
+                or bool(q.low == q.high and spelled is not None and spelled.match(g.native[0]))
             )
 
         return [g for g in claim.groups if any(figure(g, q) for q in unpaired)]

@@ -268,8 +268,19 @@ def test_places_in_a_sequence_are_compared_when_they_number_the_same_thing(judge
     )
 
 
-def test_a_claim_figure_the_source_does_not_state_is_not_confirmed_by_words(judge):
-    j = judge("Die Regierung schickte 3000 Soldaten", "Die Regierung schickte Soldaten.")
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        ("Die Regierung schickte 3000 Soldaten", "Die Regierung schickte Soldaten."),
+        (
+            "Die Polizei verlor nach einer halben Stunde die Kontrolle",
+            "Die Polizei verlor die Kontrolle.",
+        ),
+        ("The police lost control after roughly six and a half weeks", "The police lost control."),
+    ],
+)
+def test_a_claim_figure_the_source_does_not_state_is_not_confirmed_by_words(judge, claim, passage):
+    j = judge(claim, passage)
     assert j.stance == "related"
     assert "does not state the claim's figure" in j.reasons
 
