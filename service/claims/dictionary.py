@@ -38,7 +38,7 @@ Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -293,6 +293,21 @@ def _inherit(
     return result
 
 
+_PLACE_TAG = "[geogr.]"
+
+
+def _place_names(part: str) -> str:
+    """Return a place entry's names with the first of a comma list as a name of its own: the
+    list gives a variant or a qualifier after it ("Romania, Rumania", "Moldova, Republic of")."""
+    names = []
+    for synonym in part.split(";"):
+        first = synonym.split(",", 1)[0].strip()
+        if "," in synonym and first:
+            names.append(first)
+        names.append(synonym.strip())
+    return "; ".join(names)
+
+
 def _split_entry(line: str) -> tuple[list[str], list[str]] | None:
     """Split one dictionary line into aligned German and English parts."""
     line = line.strip()
@@ -301,6 +316,8 @@ def _split_entry(line: str) -> tuple[list[str], list[str]] | None:
     german_side, english_side = line.split(" :: ", 1)
     german_parts = german_side.split("|")
     english_parts = english_side.split("|")
+    if _PLACE_TAG in line:
+        english_parts = [_place_names(part) for part in english_parts]
     if len(german_parts) != len(english_parts):
         # Misaligned entry: only the headword parts are trustworthy.
         german_parts, english_parts = german_parts[:1], english_parts[:1]
@@ -477,7 +494,7 @@ def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> 
         entry = _split_entry(line)
         if entry is None:
             continue
-        if "[geogr.]" in line:
+        if _PLACE_TAG in line:
             for part in (entry[0][0], entry[1][0]):
                 for synonym in part.split(";"):
                     word = _MARKUP.sub("", synonym).strip()

@@ -372,6 +372,17 @@ def test_a_noun_after_a_comment_on_its_sense_is_a_noun() -> None:
     assert "flüchtling" in words["de-noun"]
 
 
+def test_a_place_listed_with_a_comma_is_a_name_before_the_comma() -> None:
+    lines = [
+        "Nordland {n} /NL/ [geogr.] :: Northland, Norland",
+        "Südland {n} /SL/ [geogr.] :: Southland, Republic of",
+    ]
+    table = parse_ding(lines)
+    assert germans(table, "northland") == ["Nordland"]
+    assert germans(table, "southland") == ["Südland"]
+    assert {"northland", "southland"} <= parse_vocabulary(lines)["place"]
+
+
 def test_a_name_both_sides_keep_as_it_is_is_no_english_word() -> None:
     words = parse_vocabulary(
         [
