@@ -55,6 +55,13 @@ def test_general_opposites_contradict(judge):
     assert judge(claim, passage).stance == "contradicts"
 
 
+def test_a_denied_permission_is_a_prohibition_beside_a_word_of_taking_losses(judge):
+    # "hinnehmen" takes a loss; it grants no permission, and so is no opposite of "verboten".
+    passage = "Der Polizei war es verboten, Verluste hinzunehmen oder den Hafen zu schließen."
+    j = judge("Der Polizei war es nicht erlaubt, den Hafen zu schließen", passage)
+    assert j.stance == "supports"
+
+
 def test_a_source_that_calls_it_open_does_not_state_it(judge):
     claim = "In der neuen Version schreibt das Programm Nachrichten automatisch mit"
     settled = "In der neuen Version schreibt das Programm Nachrichten automatisch mit."
