@@ -106,7 +106,7 @@ class PolarityReader:
             reaches = (
                 first.scope_end >= second.start or not text[first.scope_end : second.start].strip()
             )
-            if not between or noun and reaches:
+            if not between or (noun and reaches):
                 cancelled.update((k, k + 1))
         return [n for k, n in enumerate(negations) if k not in cancelled]
 

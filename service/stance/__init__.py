@@ -98,8 +98,8 @@ class StanceJudge:
         affixed = self.polarity.affix_opposites(claim, passage)
         paired = self.polarity.paired(claim, passage, affixed)
 
-        def cover(groups: list[TermGroup], context: float, found=(), terms=present) -> Coverage:
-            return measure(groups, same, terms, weights, around, context, [*paired, *found])
+        def cover(groups: list[TermGroup], context: float, found=()) -> Coverage:
+            return measure(groups, same, present, weights, around, context, [*paired, *found])
 
         # The text around a passage counts more where the passage leans on it: a sentence
         # that points back ("dafür"), or a bare figure compared with the claim's.
@@ -111,6 +111,8 @@ class StanceJudge:
         words = coverage.value
         unpaired = numbers.unpaired(claim.quantities)
         uncompared = self._figure_words(claim, unpaired)
+        # A year or a date places an event; an amount is what the claim says of it.
+        amounts = [q for q in unpaired if q.kind not in TIMES]
         if uncompared:
             words = cover([*claim.topic, *uncompared], lean).value
         content = cover([g for g in [*claim.topic, *uncompared] if g.kind != "name"], lean).value
@@ -135,9 +137,8 @@ class StanceJudge:
             names=names,
             polarity=polarity,
             denial_addressed=addressed,
-            figure_missing=bool(uncompared)
-            and not any(present.find(g.alternatives(same)) for g in uncompared),
-            amount_missing=self._amount_missing(claim, unpaired, present, same),
+            figure_missing=_unstated(uncompared, present, same),
+            amount_missing=_unstated(self._figure_words(claim, amounts), present, same),
             figure_elsewhere=self._figure_elsewhere(unpaired, passage),
             content_here=any(g.kind != "name" for g in coverage.matched)
             or all(g.kind == "name" for g in claim.topic),
@@ -177,15 +178,6 @@ class StanceJudge:
             for p in claim.reading.polars
         )
 
-    def _amount_missing(
-        self, claim: Claim, unpaired: list[Quantity], present: PassageTerms, same: bool
-    ) -> bool:
-        """Return whether the passage neither states nor compares a claim figure that is no
-        time: a year or a date places an event, an amount is what the claim says of it."""
-        amounts = [q for q in unpaired if q.kind not in TIMES]
-        words = self._figure_words(claim, amounts) if amounts else []
-        return bool(words) and not any(present.find(g.alternatives(same)) for g in words)
-
     @staticmethod
     def _figure_elsewhere(unpaired: list[Quantity], passage: Reading) -> bool:
         """Return whether the passage gives an unpaired claim figure for something else: both
@@ -201,8 +193,8 @@ class StanceJudge:
 
     def _figure_words(self, claim: Claim, unpaired: list[Quantity]) -> list[TermGroup]:
         """Return the claim's words of figures no source figure was compared with: digits,
-        words of one number ("zehn", not "Tausende") and of a share ("halben", "third"), not their
-        units."""
+        words of one number ("zehn", not "Tausende") and of a share ("halben", "third"), not
+        their units."""
         spelled = self.lexicon.spelled.get(claim.language)
 
         def figure(g: TermGroup, q: Quantity) -> bool:
@@ -217,6 +209,11 @@ class StanceJudge:
             )
 
         return [g for g in claim.groups if any(figure(g, q) for q in unpaired)]
+
+
+def _unstated(figure_words: list[TermGroup], present: PassageTerms, same: bool) -> bool:
+    """Return whether the claim has figure words and the passage says none of them."""
+    return bool(figure_words) and not any(present.find(g.alternatives(same)) for g in figure_words)
 
 
 def idf_weights(frequencies: dict[str, int], terms: list[str], passages: int) -> Weights:
