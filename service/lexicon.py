@@ -192,6 +192,9 @@ class Lexicon:
         self.titles = frozenset(data["names"]["titles"])
         self.place_adjective_endings = tuple(data["names"]["place_adjective_endings"])
         self.place_word_endings = tuple(tuple(p) for p in data["names"]["place_word_endings"])
+        self.english_place_word_endings = tuple(
+            tuple(p) for p in data["names"]["english_place_word_endings"]
+        )
         # Longest first, so "zurück" is tried before "zu".
         self.particles = tuple(sorted(data["separable"]["particles"], key=len, reverse=True))
         self.phrasal_particles = frozenset(data["phrasal"]["particles"])

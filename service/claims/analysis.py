@@ -289,24 +289,28 @@ class ClaimAnalyzer:
         """Return a name with its place and the German word of its place as alternatives of
         each other ("Kärntner" / "Kärnten", "Wien" / "Wiener"; "Vienna" / "Wiener"), where
         the dictionary knows the place."""
+        german = self.lexicon.place_word_endings
         if lang == "de":
-            native = self._place_words(g.native)
+            native = self._place_words(g.native, german)
             return replace(g, native=(*g.native, *native)) if native else g
-        foreign = self._place_words(g.foreign)
-        return replace(g, foreign=(*g.foreign, *foreign)) if foreign else g
+        foreign = self._place_words(g.foreign, german)
+        native = self._place_words(g.native, self.lexicon.english_place_word_endings)
+        return replace(g, native=(*g.native, *native), foreign=(*g.foreign, *foreign))
 
-    def _place_words(self, terms: tuple[str, ...]) -> list[str]:
+    def _place_words(
+        self, terms: tuple[str, ...], endings: tuple[tuple[str, ...], ...]
+    ) -> list[str]:
         places = self.reader.vocabulary.places
         forms = []
         for t in terms:
-            for place_end, word_end in self.lexicon.place_word_endings:
+            for place_end, word_end in endings:
                 base = t[: len(t) - len(word_end)] + place_end
                 if t.endswith(word_end) and len(base) >= MIN_PLACE and base in places:
                     forms.append(base)
                 if (
                     t in places
                     and t.endswith(place_end)
-                    and not t.endswith(word_end)
+                    and not (word_end and t.endswith(word_end))
                     and len(t) >= MIN_PLACE
                 ):
                     forms.append(t[: len(t) - len(place_end)] + word_end)

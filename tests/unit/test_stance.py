@@ -90,6 +90,11 @@ def test_a_country_and_its_adjective_are_one_name(judge):
     assert j.stance == "supports"
 
 
+def test_an_english_country_and_its_shorter_adjective_are_one_name(judge):
+    passage = "The Hungarian government closed the port."
+    assert judge("The government of Hungary closed the port", passage).stance == "supports"
+
+
 def test_figures_from_one_to_another_are_paired_in_order(judge):
     passage = "Der Gewinn der Firma sank von 518,4 Mio. Euro auf rund 172 Mio. Euro."
     claim = "Der Gewinn der Firma sank von {} Millionen Euro auf {} Millionen Euro"
