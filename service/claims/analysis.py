@@ -287,8 +287,9 @@ class ClaimAnalyzer:
 
     def _place_forms(self, g: TermGroup, lang: str) -> TermGroup:
         """Return a name with its place and the German word of its place as alternatives of
-        each other ("Kärntner" / "Kärnten", "Wien" / "Wiener"; "Vienna" / "Wiener"), where
-        the dictionary knows the place."""
+        each other ("Kärntner" / "Kärnten", "Wien" / "Wiener"; "Vienna" / "Wiener"), and an
+        English place with its word less its ending ("Afghanistan" / "Afghan", "Hungary" /
+        "hungar", which meets "Hungarian"), where the dictionary knows the place."""
         german = self.lexicon.place_word_endings
         if lang == "de":
             native = self._place_words(g.native, german)
