@@ -191,10 +191,10 @@ class Lexicon:
         self.clefts = tuple(tuple(p.split()) for p in data["speech"]["cleft"])
         self.titles = frozenset(data["names"]["titles"])
         self.place_adjective_endings = tuple(data["names"]["place_adjective_endings"])
-        self.place_word_endings = tuple(tuple(p) for p in data["names"]["place_word_endings"])
-        self.english_place_word_endings = tuple(
-            tuple(p) for p in data["names"]["english_place_word_endings"]
-        )
+        self.place_word_endings = {
+            lang: tuple(tuple(p) for p in pairs)
+            for lang, pairs in data["names"]["place_word_endings"].items()
+        }
         # Longest first, so "zurück" is tried before "zu".
         self.particles = tuple(sorted(data["separable"]["particles"], key=len, reverse=True))
         self.phrasal_particles = frozenset(data["phrasal"]["particles"])

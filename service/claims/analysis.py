@@ -290,12 +290,11 @@ class ClaimAnalyzer:
         each other ("Kärntner" / "Kärnten", "Wien" / "Wiener"; "Vienna" / "Wiener"), and an
         English place with its word less its ending ("Afghanistan" / "Afghan", "Hungary" /
         "hungar", which meets "Hungarian"), where the dictionary knows the place."""
-        german = self.lexicon.place_word_endings
-        if lang == "de":
-            native = self._place_words(g.native, german)
-            return replace(g, native=(*g.native, *native)) if native else g
-        foreign = self._place_words(g.foreign, german)
-        native = self._place_words(g.native, self.lexicon.english_place_word_endings)
+        endings = self.lexicon.place_word_endings
+        native = self._place_words(g.native, endings[lang])
+        foreign = self._place_words(g.foreign, endings["de"]) if lang == "en" else []
+        if not native and not foreign:
+            return g
         return replace(g, native=(*g.native, *native), foreign=(*g.foreign, *foreign))
 
     def _place_words(
