@@ -20,6 +20,7 @@ from service.reading.model import Quantity, Term
 from service.reading.tokens import (
     CLAUSE_BREAK,
     LARGEST,
+    ORDINAL_NOUN,
     Token,
     breaks_between,
     number_value,
@@ -727,6 +728,15 @@ class QuantityReader:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.is_number and nxt is not None and nxt.start == tok.end:
             return self._digit_ordinal(text, tokens, i)
+        if (
+            language == "de"
+            and tok.text.isdigit()
+            and len(tok.text) <= 3
+            and nxt is not None
+            and re.fullmatch(rf"\.{ORDINAL_NOUN}", text[tok.end : nxt.start + 1])
+        ):  # "im 3. Quartal"
+            return _point(text, tok.start, tok.end + 1, int(tok.text), "ordinal",
+                          counted_span=(nxt.start, nxt.end)), 1  # fmt: skip
         for stem, value in self.lex.ordinals.items():
             if not tok.norm.startswith(stem):
                 continue

@@ -32,8 +32,18 @@ QUOTES = str.maketrans(
 # A number wider than a float reads as the largest float: it stays a number larger than any a
 # source gives, and JSON can carry it (it has no infinity).
 LARGEST = sys.float_info.max
-# Where a clause ends: punctuation (not inside a number: "8,000", "2.5"), brackets, dashes.
-CLAUSE_BREAK = re.compile(r"(?<!\d)[,.:]|[,.:](?!\d)|[;!?()–—]|\s-\s")
+# A German ordinal in digits: a number of up to three digits, its full stop and the noun it
+# numbers ("im 3. Quartal", "das 19. Jahrhundert"). Within a sentence that full stop ends
+# nothing.
+ORDINAL_NOUN = r"\s+[A-ZÄÖÜ]"
+_ORDINAL_BEFORE = "|".join(rf"(?<=(?<![\d.,])\d{{{n}}}\.)" for n in (1, 2, 3))
+# Where a clause ends: punctuation (not inside a number: "8,000", "2.5", nor an ordinal's full
+# stop), brackets, dashes.
+CLAUSE_BREAK = re.compile(
+    r"(?<!\d)[,.:]|[,:](?!\d)"
+    rf"|\.(?!\d)(?!(?:{_ORDINAL_BEFORE}){ORDINAL_NOUN})"
+    r"|[;!?()–—]|\s-\s"
+)
 
 
 @dataclass(frozen=True, slots=True)

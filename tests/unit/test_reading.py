@@ -349,6 +349,7 @@ def test_a_count_inside_its_clause_keeps_its_own_noun_or_none(reader):
         ("in the second week of January", "en", "ordinal", 2),
         ("the country's 65th government", "en", "ordinal", 65),
         ("finished 3rd in the race", "en", "ordinal", 3),
+        ("Der Verein spielt in der 2. Liga", "de", "ordinal", 2),
         ("eine Verdopplung der Preise", "de", "factor", 2),
         ("prices tripled", "en", "factor", 3),
     ],
@@ -356,6 +357,14 @@ def test_a_count_inside_its_clause_keeps_its_own_noun_or_none(reader):
 def test_dates_ordinals_and_factors(reader, text, language, kind, value):
     q = only(reader, text, language)
     assert (q.kind, q.low) == (kind, value)
+
+
+def test_a_german_ordinal_in_digits_ends_no_clause(reader):
+    ordinal, money = reader.read(
+        "Der Verlust im 3. Quartal betrug 40 Millionen Euro", "de"
+    ).quantities
+    assert (ordinal.kind, ordinal.low) == ("ordinal", 3)
+    assert money.clause == ordinal.clause == (0, 50)
 
 
 def test_a_month_with_its_year_is_read_with_the_year(reader):
