@@ -38,6 +38,8 @@ OTHER = {"de": "en", "en": "de"}
 # A place's name is at least this long to stand in another word ("Wien" in "Wiener").
 MIN_PLACE = 4
 PARTICLE = re.compile(r" ([A-Za-z]+)\b")
+# The small words that may lead a phrase: at most two, right before its word.
+LEAD = re.compile(r"(?:\b[^\W\d_]+ ){1,2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +249,11 @@ class ClaimAnalyzer:
                 out.append(g)
                 i += 1
                 continue
-            phrase = self._phrasal_verb(g, text, lang) or self._phrase(groups, i, text, lang)
+            phrase = (
+                self._phrasal_verb(g, text, lang)
+                or self._phrase(groups, i, text, lang)
+                or self._led_phrase(g, out[-1].end if out else 0, text, lang)
+            )
             if phrase is not None:
                 out.append(phrase[0])
                 i += phrase[1]
@@ -364,6 +370,34 @@ class ClaimAnalyzer:
                 native += tuple(a for p in parts for a in p.native if is_tag(a))
                 group = self._with(first, found, lang, last.end, words, native)
                 return self._with_word_senses(group, parts, lang), size
+        return None
+
+    def _led_phrase(
+        self, g: TermGroup, after: int, text: str, lang: str
+    ) -> tuple[TermGroup, int] | None:
+        """Return a word with the small words before it that make a phrase the dictionary
+        knows ("out of work": "arbeitslos"; "in a row": "hintereinander") as one group: the
+        word alone would be the opposite or something else. Only words no other group holds
+        (after `after`) are taken."""
+        if g.kind != "word":
+            return None
+        lead = LEAD.search(text, after, g.start)
+        if lead is None:
+            return None
+        words = lead.group().split()
+        negations = self.lexicon.clause_negations | self.lexicon.determiner_negations
+        for size in range(len(words), 0, -1):
+            if any(w.lower() in negations for w in words[-size:]):
+                break  # a negation stays a negation of the word
+            start = g.start - len(" ".join(words[-size:])) - 1
+            if text[start : g.start].split() != words[-size:]:
+                continue
+            phrase = f"{text[start : g.start]}{g.word}"
+            found = self._lookup(phrase, lang, TRANSLATIONS_PER_PHRASE)
+            if found:
+                found += self._lookup(g.word, lang, TRANSLATIONS_PER_WORD)
+                led = replace(g, start=start, word=phrase)
+                return self._with(led, found, lang, native=g.native), 1
         return None
 
     def _with_word_senses(self, g: TermGroup, parts: list[TermGroup], lang: str) -> TermGroup:

@@ -78,6 +78,9 @@ gelten {vi} | geltend | gegolten | es gilt | es galt :: to apply | applying | ap
 | it applied
 beginnen {vi} | beginnend | begonnen :: to begin {began; begun} | beginning | begun
 drei {num} :: three
+Arbeit {f} :: work
+arbeitslos {adj} :: unemployed; out of work
+keine Arbeit :: no work
 """
 
 

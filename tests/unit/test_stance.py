@@ -670,6 +670,19 @@ def test_a_phrase_of_three_words_translates_whole(claims, judge):
     assert judge("Short-time work was cut", "Die Kurzarbeit wurde gestrichen.").stance == "supports"
 
 
+def test_small_words_before_a_word_make_the_phrase_the_dictionary_knows(claims, judge):
+    # "work" alone is "Arbeit"; "out of work" is "arbeitslos".
+    groups = claims.analyse("The workers in the city were out of work").groups
+    assert [g.word for g in groups][-1] == "out of work"
+    assert "arbeitslos" in groups[-1].foreign and "arbeit" in groups[-1].foreign
+    passage = "Die Arbeiter in der Stadt waren arbeitslos."
+    assert judge("The workers in the city were out of work", passage).stance == "supports"
+
+
+def test_a_negation_before_a_word_is_no_part_of_its_phrase(claims):
+    assert claims.analyse("The city had no work").groups[-1].word == "work"
+
+
 def test_an_english_verb_and_its_particle_translate_as_one_verb(claims):
     [police, verb, protest] = claims.analyse("Police broke up the protest").groups
     assert verb.word == "broke up" and "löste auf" in verb.translations
