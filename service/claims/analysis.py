@@ -252,7 +252,7 @@ class ClaimAnalyzer:
             phrase = (
                 self._phrasal_verb(g, text, lang)
                 or self._phrase(groups, i, text, lang)
-                or self._led_phrase(g, out[-1].end if out else 0, text, lang)
+                or self._led_phrase(g, groups[i - 1 : i + 2], text, lang)
             )
             if phrase is not None:
                 out.append(phrase[0])
@@ -373,15 +373,18 @@ class ClaimAnalyzer:
         return None
 
     def _led_phrase(
-        self, g: TermGroup, after: int, text: str, lang: str
+        self, g: TermGroup, around: list[TermGroup], text: str, lang: str
     ) -> tuple[TermGroup, int] | None:
         """Return a word with the small words before it that make a phrase the dictionary
         knows ("out of work": "arbeitslos"; "in a row": "hintereinander") as one group: the
         word alone would be the opposite or something else. Only words no other group holds
-        (after `after`) are taken."""
-        if g.kind != "word":
+        are taken (`around` are the groups before, at and after it), and not for a word that
+        qualifies the next ("for the main rally" is no "for the main")."""
+        before = [a for a in around if a.end <= g.start]
+        after = [a for a in around if a.start >= g.end]
+        if g.kind != "word" or (after and _adjacent(text, g, after[0])):
             return None
-        lead = LEAD.search(text, after, g.start)
+        lead = LEAD.search(text, before[-1].end if before else 0, g.start)
         if lead is None:
             return None
         words = lead.group().split()

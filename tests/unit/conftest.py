@@ -81,6 +81,7 @@ drei {num} :: three
 Arbeit {f} :: work
 arbeitslos {adj} :: unemployed; out of work
 keine Arbeit :: no work
+hauptsächlich {adv} :: for the main; mainly
 """
 
 

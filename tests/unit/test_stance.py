@@ -683,6 +683,11 @@ def test_a_negation_before_a_word_is_no_part_of_its_phrase(claims):
     assert claims.analyse("The city had no work").groups[-1].word == "work"
 
 
+def test_a_word_that_qualifies_the_next_takes_no_phrase_from_before_it(claims):
+    words = [g.word for g in claims.analyse("The police came for the main rally").groups]
+    assert "main" in words and "for the main" not in words
+
+
 def test_an_english_verb_and_its_particle_translate_as_one_verb(claims):
     [police, verb, protest] = claims.analyse("Police broke up the protest").groups
     assert verb.word == "broke up" and "löste auf" in verb.translations
