@@ -75,6 +75,12 @@ def test_a_source_that_calls_it_open_does_not_state_it(judge):
     )
 
 
+def test_not_yet_clarified_is_open(judge):
+    passage = "Wer die Partei führt, ist noch unklar."
+    assert judge("Es ist noch nicht geklärt, wer die Partei führt", passage).stance == "supports"
+    assert judge("Es ist geklärt, wer die Partei führt", passage).stance == "contradicts"
+
+
 def test_a_source_that_asks_whether_does_not_state_it(judge):
     claim = "The council will close the old bridge in spring"
     asked = "It is too early to say whether the council will close the old bridge in spring."
