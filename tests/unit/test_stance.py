@@ -315,6 +315,17 @@ def test_a_negation_cancelled_by_a_privative_word_asserts(judge):
     assert judge("In der Stadt hat keine Firma einen Hafen", passage).stance == "contradicts"
 
 
+def test_no_surprise_is_the_opposite_of_unexpected(judge):
+    passage = "The decision of the government was unexpected."
+    j = judge("The decision of the government came as no surprise", passage)
+    assert j.stance == "contradicts"
+    j = judge(
+        "Die Entscheidung der Regierung kam überraschend",
+        "Die Entscheidung der Regierung war unerwartet.",
+    )
+    assert (j.stance, j.coverage) == ("supports", 1.0)
+
+
 def test_synonyms_are_words_that_share_a_translation(claims, judge):
     [_, sent, _] = claims.analyse("Die Regierung schickte Truppen").groups
     assert any(s.startswith("sand") for s in sent.synonyms)  # schicken -> send -> senden
