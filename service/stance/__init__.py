@@ -205,7 +205,7 @@ class StanceJudge:
             return (
                 g.kind == "number"
                 or share
-                or bool(q.low == q.high and spelled is not None and spelled.match(g.native[0]))
+                or bool(q.low == q.high and spelled is not None and spelled.match(word))
             )
 
         return [g for g in claim.groups if any(figure(g, q) for q in unpaired)]

@@ -315,6 +315,26 @@ def test_a_negation_cancelled_by_a_privative_word_asserts(judge):
     assert judge("In der Stadt hat keine Firma einen Hafen", passage).stance == "contradicts"
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("The king of the country spoke", "The monarch of the country spoke."),
+        ("Die Löhne der Arbeiter stiegen", "Die Gehälter der Arbeiter stiegen."),
+        ("Die Katastrophe im Hafen", "Das Unglück im Hafen."),
+        ("Die Angeklagten schwiegen vor Gericht", "Die Beschuldigten schwiegen vor Gericht."),
+        ("The recession hit the city", "The downturn hit the city."),
+    ],
+)
+def test_common_news_words_of_one_meaning_match(judge, claim, passage):
+    j = judge(claim, passage)
+    assert (j.stance, j.coverage) == ("supports", 1.0)
+
+
+def test_a_figure_in_words_with_an_umlaut_is_a_figure_the_source_must_state(judge):
+    j = judge("Die Polizei meldete fünf Verletzte", "Die Polizei meldete Verletzte.")
+    assert j.stance == "related" and "does not state the claim's figure" in j.reasons
+
+
 def test_no_surprise_is_the_opposite_of_unexpected(judge):
     passage = "The decision of the government was unexpected."
     j = judge("The decision of the government came as no surprise", passage)
