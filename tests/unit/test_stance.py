@@ -335,6 +335,15 @@ def test_a_figure_in_words_with_an_umlaut_is_a_figure_the_source_must_state(judg
     assert j.stance == "related" and "does not state the claim's figure" in j.reasons
 
 
+def test_a_head_start_is_the_opposite_of_starting_behind(judge):
+    j = judge(
+        "The police boats start behind the fleet", "The police boats start ahead of the fleet."
+    )
+    assert j.stance == "contradicts"
+    j = judge("Die Polizei liegt im Rückstand", "Die Polizei hat einen Vorsprung.")
+    assert j.stance == "contradicts"
+
+
 def test_no_surprise_is_the_opposite_of_unexpected(judge):
     passage = "The decision of the government was unexpected."
     j = judge("The decision of the government came as no surprise", passage)
