@@ -335,6 +335,14 @@ def test_a_figure_in_words_with_an_umlaut_is_a_figure_the_source_must_state(judg
     assert j.stance == "related" and "does not state the claim's figure" in j.reasons
 
 
+def test_ever_larger_is_a_rise(judge):
+    claim = "Die Kritik an der Regierung hat zugenommen"
+    assert judge(claim, "Die Kritik an der Regierung wurde immer größer.").stance == "supports"
+    assert judge(claim, "Die Kritik an der Regierung ist kleiner geworden.").stance == (
+        "contradicts"
+    )
+
+
 def test_a_head_start_is_the_opposite_of_starting_behind(judge):
     j = judge(
         "The police boats start behind the fleet", "The police boats start ahead of the fleet."
