@@ -312,7 +312,9 @@ class NumberCheck:
         if mine and theirs_terms:
             theirs = PassageTerms(theirs_terms)
             return any(
-                theirs.find(g.alternatives(same)) or theirs.find_part(g.alternatives(same))
+                theirs.find(g.alternatives(same))
+                or theirs.find_part(g.alternatives(same))
+                or theirs.find(g.near(same))
                 for g in mine
             )
         if mine or theirs_terms:

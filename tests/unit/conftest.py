@@ -82,6 +82,8 @@ Arbeit {f} :: work
 arbeitslos {adj} :: unemployed; out of work
 keine Arbeit :: no work
 hauptsächlich {adv} :: for the main; mainly
+Feuerwehrleute {pl} :: firefighters; firemen
+Feuer {n} :: fire
 """
 
 

@@ -335,6 +335,13 @@ def test_a_figure_in_words_with_an_umlaut_is_a_figure_the_source_must_state(judg
     assert j.stance == "related" and "does not state the claim's figure" in j.reasons
 
 
+def test_counts_of_synonyms_count_the_same_thing(judge):
+    # "firefighters" and "firemen" share a translation: a count of one is a count of the other.
+    j = judge("The city sent about 200 firefighters", "The city sent around 300 firemen.")
+    assert j.stance == "contradicts"
+    assert any("source: around 300 firemen" in r for r in j.reasons)
+
+
 def test_ever_larger_is_a_rise(judge):
     claim = "Die Kritik an der Regierung hat zugenommen"
     assert judge(claim, "Die Kritik an der Regierung wurde immer größer.").stance == "supports"
