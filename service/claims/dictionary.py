@@ -938,6 +938,9 @@ class Dictionary:
         keys = [key, key.rstrip(".")] if key.endswith(".") and key.rstrip(".") else [key]
         if " " not in key:
             keys += english_base_forms(key) + self._verbs_of(key, "en")  # "began" -> begin
+        else:  # a phrase by the base forms of its last word: "peak hours" -> "peak hour"
+            head, last = key.rsplit(" ", 1)
+            keys += [f"{head} {form}" for form in english_base_forms(last)]
         for candidate in keys:
             rows = self._rows(
                 "SELECT german FROM translation WHERE english = ? ORDER BY rank LIMIT ?",

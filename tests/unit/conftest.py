@@ -84,6 +84,7 @@ keine Arbeit :: no work
 hauptsächlich {adv} :: for the main; mainly
 Feuerwehrleute {pl} :: firefighters; firemen
 Feuer {n} :: fire
+Stoßzeit {f} :: peak hour
 """
 
 

@@ -365,6 +365,8 @@ def test_inflected_forms_find_their_entry(dictionary: Dictionary) -> None:
     # Forms of a verb the entries list without a translation of their own, by the verb.
     assert dictionary.translate_back("galt") == ["apply"]
     assert dictionary.translate("began") == ["beginnen"]
+    # A phrase by the base form of its last word.
+    assert dictionary.translate("peak hours") == ["Stoßzeit"]
 
 
 def test_a_noun_after_a_comment_on_its_sense_is_a_noun() -> None:
