@@ -335,6 +335,12 @@ def test_a_figure_in_words_with_an_umlaut_is_a_figure_the_source_must_state(judg
     assert j.stance == "related" and "does not state the claim's figure" in j.reasons
 
 
+def test_a_compound_of_deaths_counts_deaths(judge):
+    # "Verkehrstote", "Drogentote": deaths of a kind.
+    j = judge("Die Polizei meldete 12 Verkehrstote", "Die Polizei meldete 15 Tote.")
+    assert j.stance == "contradicts"
+
+
 def test_counts_of_synonyms_count_the_same_thing(judge):
     # "firefighters" and "firemen" share a translation: a count of one is a count of the other.
     j = judge("The city sent about 200 firefighters", "The city sent around 300 firemen.")
