@@ -288,10 +288,14 @@ class Lexicon:
         return self.stemmers[language].stemWord(word)
 
     @functools.cached_property
+    def negation_words(self) -> frozenset[str]:
+        """Return the words that negate a clause or a noun ("nicht", "kein", "no")."""
+        return self.clause_negations | self.determiner_negations
+
+    @functools.cached_property
     def _unindexed(self) -> dict[str | None, frozenset[str]]:
-        negations = self.clause_negations | self.determiner_negations
         out: dict[str | None, frozenset[str]] = {
-            lang: frozenset(words) | negations for lang, words in self.stopwords.items()
+            lang: frozenset(words) | self.negation_words for lang, words in self.stopwords.items()
         }
         out[None] = frozenset().union(*out.values())
         return out

@@ -387,14 +387,11 @@ class ClaimAnalyzer:
         lead = LEAD.search(text, before[-1].end if before else 0, g.start)
         if lead is None:
             return None
-        words = lead.group().split()
-        negations = self.lexicon.clause_negations | self.lexicon.determiner_negations
+        words = lead.group().split()  # one space after each, up to the word (LEAD)
         for size in range(len(words), 0, -1):
-            if any(w.lower() in negations for w in words[-size:]):
+            if any(w.lower() in self.lexicon.negation_words for w in words[-size:]):
                 break  # a negation stays a negation of the word
             start = g.start - len(" ".join(words[-size:])) - 1
-            if text[start : g.start].split() != words[-size:]:
-                continue
             phrase = f"{text[start : g.start]}{g.word}"
             found = self._lookup(phrase, lang, TRANSLATIONS_PER_PHRASE)
             if found:
