@@ -290,8 +290,14 @@ class NumberCheck:
             return 0.5 * self._alignment(claim, cq, pq, passage, same)
         counted = np_groups if cq.kind == "count" else ()
         score = self._alignment(claim, cq, pq, passage, same, counted)
-        if cq.kind != "count" and score == 0:
-            alike = [q for q in passage.quantities if q.kind == pq.kind and q.unit == pq.unit]
+        # A bare number says no more of what it counts than a sum or a share does.
+        bare = cq.kind == "count" and not np_groups and not pq.counted
+        if (cq.kind != "count" or bare) and score == 0:
+            alike = [
+                q
+                for q in passage.quantities
+                if q.kind == pq.kind and q.unit == pq.unit and (cq.kind != "count" or not q.counted)
+            ]
             if len(alike) > 1:
                 return None  # several such figures, none in a clause about the claim's words
         return score

@@ -276,6 +276,16 @@ def test_a_bare_figure_is_read_with_the_sentences_before_it(judge):
     assert j.stance == "contradicts"
 
 
+def test_bare_numbers_in_clauses_about_something_else_are_not_compared(judge):
+    # Neither side says what its numbers count, and none of the source's stands in a clause
+    # with the claim's words: a score is not the declared total or the lead.
+    passage = (
+        "Jones batted superbly in Perth, and the team then declared at 6 for 410, a lead of 250."
+    )
+    assert judge("Jones scored 95 in Perth", passage).stance == "related"
+    assert judge("Jones scored 95 in Perth", "Jones scored 80 in Perth.").stance == "contradicts"
+
+
 def test_places_in_a_sequence_are_compared_when_they_number_the_same_thing(judge):
     passage = "Die Polizei verlor in der ersten Januarwoche die Kontrolle."
     assert judge("The police lost control in the second week of January", passage).stance == (
