@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from service.claims.analysis import Claim, ClaimAnalyzer
+from service.claims.analysis import Claim, ClaimAnalyzer, compounds
 from service.index import Candidate, SentenceIndex
 from service.models import Evidence, Filters, Passage, Verdict
 from service.reading import codec
@@ -28,17 +28,17 @@ class ScoredPassage:
     score: float
 
 
-def _canonical(claim: Claim, same_language: bool) -> dict[str, str]:
+def canonical_terms(claim: Claim, same_language: bool) -> dict[str, str]:
     """Return each term a claim group may take in a passage, mapped to the group's own term."""
     canonical: dict[str, str] = {}
     for g in claim.groups:
         for alternative in g.alternatives(same_language):
-            for part in alternative.split():
+            for part in [*alternative.split(), *compounds(alternative)]:
                 canonical.setdefault(part, g.native[0])
     return canonical
 
 
-def _projected(canonical: dict[str, str], terms: str) -> str:
+def projected_terms(canonical: dict[str, str], terms: str) -> str:
     """Return a passage's terms with each claim group spelled one way, so that the fuzzy score
     compares ideas, not spellings or languages."""
     return " ".join(dict.fromkeys(canonical.get(t, t) for t in terms.split()))
@@ -75,11 +75,13 @@ class Verifier:
             claim.query_terms(), max(limit, self.candidates), frequencies, filters
         )
         query = " ".join(g.native[0] for g in claim.groups)
-        canonical = {same: _canonical(claim, same) for same in (True, False)}
+        canonical = {same: canonical_terms(claim, same) for same in (True, False)}
         best_bm25 = max((c.bm25 for c in found), default=0.0) or 1.0
         scored = []
         for rank, c in enumerate(found):
-            terms = _projected(canonical[claim.language == c.passage.language], c.passage.terms)
+            terms = projected_terms(
+                canonical[claim.language == c.passage.language], c.passage.terms
+            )
             score = fuzz.token_set_ratio(query, terms)
             if score >= min_score:
                 order = score + BM25_WEIGHT * 100 * c.bm25 / best_bm25

@@ -38,6 +38,12 @@ OTHER = {"de": "en", "en": "de"}
 # A place's name is at least this long to stand in another word ("Wien" in "Wiener").
 MIN_PLACE = 4
 PARTICLE = re.compile(r" ([A-Za-z]+)\b")
+# "wave of infections": the words between two nouns a German compound joins, and how many
+# senses of each noun are joined.
+OF_LINK = re.compile(r" of (?:the |a |an )?", re.IGNORECASE)
+OF_SENSES = 2
+# How the two words of a phrase join in a German compound ("Gas|preis", "Arbeit|s|markt").
+COMPOUND_LINKS = ("", "s")
 # The small words that may lead a phrase: at most two, right before its word.
 LEAD = re.compile(r"(?:\b[^\W\d_]+ ){1,2}$")
 
@@ -135,7 +141,10 @@ class Claim:
     def query_terms(self) -> list[str]:
         """Return the terms of every group, for candidate retrieval: its words and their
         translations (other forms of a verb would slow the search and find little more)."""
-        terms = (p for g in self.groups for a in g.words_terms for p in a.split())
+        terms = [p for g in self.groups for a in g.words_terms for p in a.split()]
+        # A phrase of two words may stand in a source as one compound ("infektion gefahr":
+        # "Infektionsgefahr"), which only its joined form finds.
+        terms += [c for g in self.groups for a in g.foreign for c in compounds(a)]
         return list(dict.fromkeys(terms))
 
     def describe(self) -> dict:
@@ -273,6 +282,28 @@ class ClaimAnalyzer:
                 group = self._as_word_there(self._place_forms(group, lang), lang)
             out.append(group)
             i += 1
+        return self._of_compounds(out, text) if lang == "en" else out
+
+    def _of_compounds(self, groups: list[TermGroup], text: str) -> list[TermGroup]:
+        """Return the groups with "wave of infections" said as a German compound too, its
+        second noun first ("Infektionswelle", "Ansteckungsgefahr"): German joins what English
+        links with "of". The head word gets the compound of the nouns' first senses."""
+        out = list(groups)
+        for i, (head, modifier) in enumerate(zip(groups, groups[1:], strict=False)):
+            if head.kind != "word" or modifier.kind != "word":
+                continue
+            if not OF_LINK.fullmatch(text[head.end : modifier.start]):
+                continue
+            nouns = [
+                [t for t in g.translations[:OF_SENSES] if " " not in t and t[:1].isupper()]
+                for g in (modifier, head)
+            ]
+            compounds = [f"{m} {h}" for m in nouns[0] for h in nouns[1]]
+            found = [
+                c for c in self._terms_of(compounds, "de") if " " in c and c not in head.foreign
+            ]
+            if found:
+                out[i] = replace(head, foreign=(*head.foreign, *dict.fromkeys(found)))
         return out
 
     def _with_verb_forms(self, g: TermGroup, lang: str) -> TermGroup:
@@ -475,6 +506,15 @@ class ClaimAnalyzer:
                 out.append(" ".join(dict.fromkeys(plain)))
             out.extend(t.term for t in terms if t.kind == "tag")
         return out
+
+
+def compounds(alternative: str) -> list[str]:
+    """Return the German compounds a phrase of two words may be written as ("infektion
+    gefahr": "infektiongefahr", "infektionsgefahr"); none for any other alternative."""
+    parts = alternative.split()
+    if len(parts) != 2 or any(map(is_tag, parts)):
+        return []
+    return [link.join(parts) for link in COMPOUND_LINKS]
 
 
 def _plain(terms: tuple[str, ...]) -> list[str]:

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
-from service.claims.analysis import Claim, TermGroup
+from service.claims.analysis import COMPOUND_LINKS, Claim, TermGroup
 from service.lexicon import is_tag
 
 # A claim term found only in the text around a passage (its headline and lead, the sentences
@@ -33,8 +33,6 @@ PART_WEIGHT = 0.5
 # A word found only through a synonym (a word that shares a translation) counts this much.
 SYNONYM_WEIGHT = 0.7
 MIN_COMPOUND = MIN_STEM + 3
-# How the two words of a phrase join in a German compound ("Gas|preis", "Arbeit|s|markt").
-COMPOUND_LINKS = ("", "s")
 # A name of at least this length is the same name spelt one letter apart ("Karsai" / "Karzai",
 # "Hannover" / "Hanover"): transliterations and spellings differ across languages.
 MIN_SPELLING = 5

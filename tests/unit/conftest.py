@@ -66,6 +66,8 @@ melden {vt} | meldete | gemeldet :: to report | reported | reported
 Tod {m} | Tode {pl} :: death | deaths
 auflösen {vt} | löste auf | aufgelöst :: to break up | broke up | broken up
 Kurzarbeit {f} :: short-time work
+Welle {f} | Wellen {pl} :: wave | waves
+Infektion {f} | Infektionen {pl} :: infection | infections
 Ungarn {n} [geogr.] :: Hungary
 ungarisch {adj} [geogr.] :: Hungarian
 österreichisch {adj} [geogr.] :: Austrian

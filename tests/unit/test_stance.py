@@ -5,6 +5,7 @@ import pytest
 from service.models import Evidence, Passage, Source
 from service.stance.decision import RULES
 from service.verdict import decide
+from service.verify import canonical_terms, projected_terms
 
 
 def test_every_rule_has_a_name_and_a_known_stance():
@@ -284,6 +285,16 @@ def test_bare_numbers_in_clauses_about_something_else_are_not_compared(judge):
     )
     assert judge("Jones scored 95 in Perth", passage).stance == "related"
     assert judge("Jones scored 95 in Perth", "Jones scored 80 in Perth.").stance == "contradicts"
+
+
+def test_two_nouns_linked_by_of_are_found_as_one_german_compound(judge, claims):
+    # German joins what English links with "of", the second noun first.
+    claim = "A wave of infections hit the city"
+    assert "infektionswell" in claims.analyse(claim).query_terms()
+    assert judge(claim, "Eine Infektionswelle traf die Stadt.").stance == "supports"
+    # The fuzzy ranking reads the compound as the claim's word too.
+    canonical = canonical_terms(claims.analyse(claim), same_language=False)
+    assert projected_terms(canonical, "infektionswell traf stadt") == "wave traf citi"
 
 
 def test_places_in_a_sequence_are_compared_when_they_number_the_same_thing(judge):
