@@ -149,6 +149,7 @@ class Lexicon:
         }
         self.not_numbers = frozenset(spelled.get("not_numbers", []))
         self.conjunct_words = frozenset(data["gapping"]["conjunctions"])
+        self.partitive_words = frozenset(data["gapping"]["partitive"])
         self.months = {k: int(v) for k, v in data["months"].items()}
         self.weekdays = {k: int(v) for k, v in data["weekdays"].items()}
         self.month_openers = frozenset(tuple(p.split()) for p in data["month_alone"]["after"])

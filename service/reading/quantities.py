@@ -103,7 +103,7 @@ class QuantityReader:
             quantity, used = found
             out.append(quantity)
             i += used
-        out = self._gapped(text, sorted(out, key=lambda q: q.start))
+        out = self._partitive(text, self._gapped(text, sorted(out, key=lambda q: q.start)))
         if previous and any(q.elided and not q.counted for q in out):
             out = self._resolve_elided(out, previous)
         return out
@@ -122,6 +122,28 @@ class QuantityReader:
             if q.kind == "count":
                 before = q
             out.append(q)
+        return out
+
+    def _partitive(self, text: str, quantities: list[Quantity]) -> list[Quantity]:
+        """Return the quantities with a part of a whole counting the whole's noun, and the
+        whole counting nothing in particular: in "three of the four crew members" three
+        crew members did what the sentence says; four is how many there were. A share is a
+        part too ("two thirds of the 65 animals")."""
+        out = list(quantities)
+        for i, (part, whole) in enumerate(zip(quantities, quantities[1:], strict=False)):
+            # A German noun phrase read after the part may hold the whole ("zwei der drei").
+            span = part.counted_span
+            holds_whole = span is not None and span[0] <= whole.start < span[1]
+            if whole.kind != "count" or not whole.counted or part.counted and not holds_whole:
+                continue
+            if part.kind not in ("count", "percent"):
+                continue
+            gap = " ".join(text[part.end : whole.start].lower().split())
+            if gap not in self.lex.partitive_words:
+                continue
+            if part.kind == "count":
+                out[i] = replace(part, counted=whole.counted, counted_span=whole.counted_span)
+            out[i + 1] = replace(whole, counted=(), counted_span=None)
         return out
 
     def _opens_conjunct(self, gap: str) -> bool:

@@ -327,6 +327,20 @@ def test_a_count_without_a_noun_that_opens_a_conjunct_counts_what_the_one_before
     assert second.counted == first.counted != ()
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three of the four workers were rescued.", "en"),
+        ("Zwei der drei Arbeiter wurden gerettet.", "de"),
+        ("Drei von vier Arbeitern wurden gerettet.", "de"),
+    ],
+)
+def test_a_part_of_a_whole_counts_its_noun_and_the_whole_nothing(reader, text, language):
+    part, whole = quantities(reader, text, language)
+    assert any(t.startswith("arbeit") or t == "worker" for t in part.counted)
+    assert whole.counted == ()
+
+
 def test_a_count_inside_its_clause_keeps_its_own_noun_or_none(reader):
     first, second = quantities(
         reader, "Der Konzern hat 500 Mitarbeiter, der Umsatz lag bei 3 Millionen."

@@ -297,6 +297,24 @@ def test_two_nouns_linked_by_of_are_found_as_one_german_compound(judge, claims):
     assert projected_terms(canonical, "infektionswell traf stadt") == "wave traf citi"
 
 
+@pytest.mark.parametrize(
+    "claim, passage, stance",
+    [
+        ("Three of the four workers were rescued", "All four workers were rescued.", "contradicts"),
+        ("Three of the four workers were rescued", "Three workers were rescued.", "supports"),
+        (
+            "Zwei der drei Arbeiter wurden gerettet",
+            "Alle drei Arbeiter wurden gerettet.",
+            "contradicts",
+        ),
+        ("Zwei der drei Arbeiter wurden gerettet", "Zwei Arbeiter wurden gerettet.", "supports"),
+    ],
+)
+def test_a_part_of_a_whole_counts_the_wholes_noun(judge, claim, passage, stance):
+    # "three of the four workers": three workers did it; four is how many there were.
+    assert judge(claim, passage).stance == stance
+
+
 def test_places_in_a_sequence_are_compared_when_they_number_the_same_thing(judge):
     passage = "Die Polizei verlor in der ersten Januarwoche die Kontrolle."
     assert judge("The police lost control in the second week of January", passage).stance == (
