@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from service.claims.analysis import Claim, TermGroup
 from service.reading import Vocabulary
-from service.reading.model import Name, Reading
+from service.reading.model import Name, Reading, Term
 from service.stance.coverage import Coverage, PassageTerms, claim_terms
 
 # Words "stand together" across at most this many function words of at most this length.
@@ -37,6 +37,8 @@ class NameFinding:
         return bool(self.missing and self.others)
 
 
+# A capitalised word right after one of these opens a sentence or a quote: it says nothing.
+SENTENCE_OPENERS = ".!?:\"“‘'(–-"
 # Marks between two words that do not set them apart: a list comma, brackets, quotes.
 _ASIDE = str.maketrans({c: " " for c in ",()[]\"'„“”‚‘’«»"})
 
@@ -131,6 +133,32 @@ def _named(text: str, name: Name) -> bool:
     return bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalpha()
 
 
+def _titled_runs(passage: Reading) -> list[Name]:
+    """Return the runs of capitalised English words inside a sentence that the reader keeps
+    as words, for they translate ("People's Alliance Party", "Royal Society"): what they
+    name stands where a name may stand."""
+    if passage.language != "en":
+        return []
+    text = passage.text
+    runs: list[list[Term]] = []
+    for t in sorted(passage.terms, key=lambda t: t.start):
+        if t.kind not in ("word", "name") or not text[t.start : t.start + 1].isupper():
+            continue
+        before = text[: t.start].rstrip()
+        if not before or before[-1] in SENTENCE_OPENERS:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and text[last.end : t.start].strip() in ("", "'s", "’s"):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [
+        Name(run[-1].term, tuple(t.term for t in run), run[0].start, run[-1].end)
+        for run in runs
+        if len(run) >= 2 and any(t.kind == "word" for t in run)
+    ]
+
+
 class NameCheck:
     """Checks a passage for the claim's names."""
 
@@ -170,7 +198,11 @@ class NameCheck:
         if not coverage.missing_names and not listed_around:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         mine = claim_terms(claim, same)
-        others = [name for name in passage.names if not _claim_names(mine, name)]
+        others = [
+            name
+            for name in [*passage.names, *_titled_runs(passage)]
+            if not _claim_names(mine, name)
+        ]
         # Where the claim names a place, an adjective of another ("den indonesischen
         # Steuermann" for "von den Philippinen") names that one instead.
         adjectives = []

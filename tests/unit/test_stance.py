@@ -315,6 +315,18 @@ def test_a_part_of_a_whole_counts_the_wholes_noun(judge, claim, passage, stance)
     assert judge(claim, passage).stance == stance
 
 
+def test_capitalised_english_words_name_a_body_in_a_swap(judge):
+    # "People's Party" translates, so the reader keeps it as words; in the claim name's place
+    # it still names another body.
+    claim = "Jane Doe is the leader of the Isatabu Movement"
+    j = judge(claim, "Jane Doe, the leader of the People's Party, was elected.")
+    assert j.stance == "contradicts"
+    assert "People's Party" in j.reasons[0]
+    assert judge(claim, "Jane Doe, the leader of the Isatabu Movement, was elected.").stance == (
+        "supports"
+    )
+
+
 def test_places_in_a_sequence_are_compared_when_they_number_the_same_thing(judge):
     passage = "Die Polizei verlor in der ersten Januarwoche die Kontrolle."
     assert judge("The police lost control in the second week of January", passage).stance == (
