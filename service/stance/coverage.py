@@ -33,6 +33,9 @@ PART_WEIGHT = 0.5
 # A word found only through a synonym (a word that shares a translation) counts this much.
 SYNONYM_WEIGHT = 0.7
 MIN_COMPOUND = MIN_STEM + 3
+# A word as short as this is the rest of a compound another claim word is part of ("neu" in
+# "Neuverschuldung" beside "debt").
+MIN_REST = 3
 # A name of at least this length is the same name spelt one letter apart ("Karsai" / "Karzai",
 # "Hannover" / "Hanover"): transliterations and spellings differ across languages.
 MIN_SPELLING = 5
@@ -198,6 +201,25 @@ class PassageTerms:
         return None
 
 
+def _rest_of(
+    alternatives: Sequence[str], compounds: dict[str, list[TermGroup]], same_language: bool
+) -> str | None:
+    """Return the compound (found as a part of other claim words) that one of the
+    alternatives and one of those words make together, if any: "neu" and "verschuld" make
+    "neuverschuld"."""
+    for compound, found_in in compounds.items():
+        others = {b for g in found_in for b in g.alternatives(same_language) if b.isalpha()}
+        for a in alternatives:
+            if len(a) < MIN_REST or not a.isalpha():
+                continue
+            for link in COMPOUND_LINKS:
+                if compound.startswith(a + link) and compound[len(a + link) :] in others:
+                    return compound
+                if compound.endswith(link + a) and compound[: -len(link + a)] in others:
+                    return compound
+    return None
+
+
 def claim_terms(claim: Claim, same_language: bool) -> PassageTerms:
     """Return every term the claim's words may take in the passage's language, to look up."""
     return PassageTerms(a for g in claim.groups for a in g.alternatives(same_language))
@@ -269,6 +291,7 @@ def measure(
     """
     total = sum(weights.of(g) for g in groups) or 1.0
     matched, terms, missing, value = [], set(), [], 0.0
+    left: list[TermGroup] = []  # groups not found in the passage's own terms
     in_parts: dict[str, list[TermGroup]] = {}
     for g in groups:
         alternatives = g.alternatives(same_language)
@@ -299,6 +322,17 @@ def measure(
             matched.append(g)
             value += SYNONYM_WEIGHT * weights.of(g)
             terms.add(near)
+            continue
+        left.append(g)
+    for g in left:
+        # A short word is no compound part alone, but the rest of a compound another claim
+        # word was found in: "Neuverschuldung" holds "debt" and "new".
+        alternatives = g.alternatives(same_language)
+        rest = _rest_of(alternatives, in_parts, same_language) if g.kind == "word" else None
+        if rest is not None:
+            matched.append(g)
+            value += PART_WEIGHT * weights.of(g)
+            in_parts[rest].append(g)
             continue
         in_context = around.find(alternatives) is not None or bool(
             _acronym(g.word) and around.find_initials(g.word)

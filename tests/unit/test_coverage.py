@@ -78,6 +78,20 @@ def test_a_compound_holding_two_claim_words_says_both_in_full():
     assert one.value == pytest.approx(PART_WEIGHT / 3)
 
 
+def test_a_short_word_is_the_rest_of_a_compound_another_claim_word_is_part_of():
+    # "Neuverschuldung" is "new debt": "neu" is too short to be looked for as a part alone,
+    # but it is what the compound holds besides "verschuld".
+    groups = [group("neu"), group("verschuld"), group("plan")]
+    idf = Weights({"": 1.0})
+    both = measure(groups, True, PassageTerms(["neuverschuld"]), idf, PassageTerms([]))
+    assert both.value == pytest.approx(2 / 3)
+    other = measure(groups, True, PassageTerms(["altverschuld"]), idf, PassageTerms([]))
+    assert other.value == pytest.approx(PART_WEIGHT / 3)
+    # A mere prefix is not the rest: "neuerverschuld" holds "neuer".
+    longer = measure(groups, True, PassageTerms(["neuerverschuld"]), idf, PassageTerms([]))
+    assert longer.value == pytest.approx(PART_WEIGHT / 3)
+
+
 def test_a_synonym_counts_at_a_discount():
     g = TermGroup("schickte", 0, 8, ("schickt",), "word", synonyms=("sandt",))
     found = measure([g], True, PassageTerms(["sandt"]), Weights({"": 1.0}), PassageTerms([]))
