@@ -38,7 +38,7 @@ Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -476,8 +476,10 @@ def parse_ding(
 
 
 # A noun with its gender, maybe after a comment on its sense: "(politischer) Flüchtling {m}".
+# A noun, with the article some headwords carry ("die Polizei {f}").
 _NOUN = re.compile(
-    r"^\s*(?:\([^()]*\)\s*)?([^\s{}\[\]();|/]+)\s*\{(?:m|f|n|pl)(?:,\s*(?:m|f|n))*\}"
+    r"^\s*(?:\([^()]*\)\s*)?(?:(?:der|die|das) )?([^\s{}\[\]();|/]+)\s*"
+    r"\{(?:m|f|n|pl)(?:,\s*(?:m|f|n))*\}"
 )
 _MARKUP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/")
 # A usage note of an entry: "Queensland {n} (Bundesstaat Australiens) <Australien>".

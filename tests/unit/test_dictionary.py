@@ -374,6 +374,11 @@ def test_a_noun_after_a_comment_on_its_sense_is_a_noun() -> None:
     assert "flüchtling" in words["de-noun"]
 
 
+def test_a_noun_listed_with_its_article_is_a_noun() -> None:
+    words = parse_vocabulary(["die Wache {f} | die Wachen {pl} :: the guard | the guards"])
+    assert "wache" in words["de-noun"]
+
+
 def test_a_place_listed_with_a_comma_is_a_name_before_the_comma() -> None:
     lines = [
         "Nordland {n} /NL/ [geogr.] :: Northland, Norland",
