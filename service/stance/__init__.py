@@ -205,6 +205,7 @@ class StanceJudge:
             return (
                 g.kind == "number"
                 or share
+                or q.kind == "rank"
                 or bool(q.low == q.high and spelled is not None and spelled.match(word))
             )
 

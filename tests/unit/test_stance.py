@@ -346,6 +346,11 @@ def test_places_in_a_sequence_are_compared_when_they_number_the_same_thing(judge
             "Die Polizei verlor die Kontrolle.",
         ),
         ("The police lost control after roughly six and a half weeks", "The police lost control."),
+        # A rank written as a word is a figure too.
+        (
+            "Die Stadt ist die drittgrößte Stadt der Welt",
+            "Die Stadt ist eine große Stadt der Welt.",
+        ),
     ],
 )
 def test_a_claim_figure_the_source_does_not_state_is_not_confirmed_by_words(judge, claim, passage):
