@@ -475,8 +475,8 @@ def parse_ding(
     return grouped
 
 
-# A noun with its gender, maybe after a comment on its sense: "(politischer) Flüchtling {m}".
-# A noun, with the article some headwords carry ("die Polizei {f}").
+# A noun with its gender, maybe after a comment on its sense ("(politischer) Flüchtling {m}")
+# or with the article some headwords carry ("die Polizei {f}").
 _NOUN = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?(?:(?:der|die|das) )?([^\s{}\[\]();|/]+)\s*"
     r"\{(?:m|f|n|pl)(?:,\s*(?:m|f|n))*\}"
