@@ -298,12 +298,14 @@ class ClaimAnalyzer:
                 [t for t in g.translations[:OF_SENSES] if " " not in t and t[:1].isupper()]
                 for g in (modifier, head)
             ]
-            compounds = [f"{m} {h}" for m in nouns[0] for h in nouns[1]]
-            found = [
-                c for c in self._terms_of(compounds, "de") if " " in c and c not in head.foreign
-            ]
-            if found:
-                out[i] = replace(head, foreign=(*head.foreign, *dict.fromkeys(found)))
+            phrases = [f"{m} {h}" for m in nouns[0] for h in nouns[1]]
+            # Joined only, and for both words: the compound says both in full, and its
+            # modifier alone is no sense of the head.
+            joined = [j for c in self._terms_of(phrases, "de") for j in compounds(c)]
+            for k in (i, i + 1):
+                new = [j for j in dict.fromkeys(joined) if j not in out[k].foreign]
+                if new:
+                    out[k] = replace(out[k], foreign=(*out[k].foreign, *new))
         return out
 
     def _with_verb_forms(self, g: TermGroup, lang: str) -> TermGroup:

@@ -290,7 +290,12 @@ def test_bare_numbers_in_clauses_about_something_else_are_not_compared(judge):
 def test_two_nouns_linked_by_of_are_found_as_one_german_compound(judge, claims):
     # German joins what English links with "of", the second noun first.
     claim = "A wave of infections hit the city"
-    assert "infektionswell" in claims.analyse(claim).query_terms()
+    analysed = claims.analyse(claim)
+    assert "infektionswell" in analysed.query_terms()
+    # The compound says both words; the modifier alone is no sense of the head word.
+    wave, infections = analysed.groups[:2]
+    assert "infektionswell" in wave.foreign and "infektionswell" in infections.foreign
+    assert not any(" " in a and "infektion" in a for a in wave.foreign)
     assert judge(claim, "Eine Infektionswelle traf die Stadt.").stance == "supports"
     # The fuzzy ranking reads the compound as the claim's word too.
     canonical = canonical_terms(claims.analyse(claim), same_language=False)
