@@ -287,7 +287,7 @@ class ClaimAnalyzer:
     def _of_compounds(self, groups: list[TermGroup], text: str) -> list[TermGroup]:
         """Return the groups with "wave of infections" said as a German compound too, its
         second noun first ("Infektionswelle", "Ansteckungsgefahr"): German joins what English
-        links with "of". The head word gets the compound of the nouns' first senses."""
+        links with "of". Both nouns get the compounds of their first senses, joined."""
         out = list(groups)
         for i, (head, modifier) in enumerate(zip(groups, groups[1:], strict=False)):
             if head.kind != "word" or modifier.kind != "word":
@@ -301,9 +301,9 @@ class ClaimAnalyzer:
             phrases = [f"{m} {h}" for m in nouns[0] for h in nouns[1]]
             # Joined only, and for both words: the compound says both in full, and its
             # modifier alone is no sense of the head.
-            joined = [j for c in self._terms_of(phrases, "de") for j in compounds(c)]
+            joined = dict.fromkeys(j for c in self._terms_of(phrases, "de") for j in compounds(c))
             for k in (i, i + 1):
-                new = [j for j in dict.fromkeys(joined) if j not in out[k].foreign]
+                new = [j for j in joined if j not in out[k].foreign]
                 if new:
                     out[k] = replace(out[k], foreign=(*out[k].foreign, *new))
         return out

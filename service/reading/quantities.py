@@ -20,7 +20,8 @@ from service.reading.model import Quantity, Term
 from service.reading.tokens import (
     CLAUSE_BREAK,
     LARGEST,
-    ORDINAL_NOUN,
+    ORDINAL_DIGITS,
+    ORDINAL_STOP,
     Token,
     breaks_between,
     number_value,
@@ -753,9 +754,9 @@ class QuantityReader:
         if (
             language == "de"
             and tok.text.isdigit()
-            and len(tok.text) <= 3
+            and len(tok.text) <= ORDINAL_DIGITS
             and nxt is not None
-            and re.fullmatch(rf"\.{ORDINAL_NOUN}", text[tok.end : nxt.start + 1])
+            and ORDINAL_STOP.fullmatch(text, tok.end, nxt.start + 1)
         ):  # "im 3. Quartal"
             return _point(text, tok.start, tok.end + 1, int(tok.text), "ordinal",
                           counted_span=(nxt.start, nxt.end)), 1  # fmt: skip

@@ -35,8 +35,12 @@ LARGEST = sys.float_info.max
 # A German ordinal in digits: a number of up to three digits, its full stop and the noun it
 # numbers ("im 3. Quartal", "das 19. Jahrhundert"). Within a sentence that full stop ends
 # nothing.
+ORDINAL_DIGITS = 3
 ORDINAL_NOUN = r"\s+[A-ZÄÖÜ]"
-_ORDINAL_BEFORE = "|".join(rf"(?<=(?<![\d.,])\d{{{n}}}\.)" for n in (1, 2, 3))
+# The full stop and the noun after an ordinal's digits, as the quantity reader matches them.
+ORDINAL_STOP = re.compile(rf"\.{ORDINAL_NOUN}")
+# Lookbehinds have a fixed width: one per number of digits.
+_ORDINAL_BEFORE = "|".join(rf"(?<=(?<![\d.,])\d{{{n}}}\.)" for n in range(1, ORDINAL_DIGITS + 1))
 # Where a clause ends: punctuation (not inside a number: "8,000", "2.5", nor an ordinal's full
 # stop), brackets, dashes.
 CLAUSE_BREAK = re.compile(
