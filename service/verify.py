@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -10,7 +10,7 @@ from service.claims.analysis import Claim, ClaimAnalyzer, compounds
 from service.index import Candidate, SentenceIndex
 from service.models import Evidence, Filters, Passage, Verdict
 from service.reading import codec
-from service.stance import StanceJudge, idf_weights
+from service.stance import Judgement, StanceJudge, idf_weights
 from service.verdict import decide
 
 # How much the candidate's BM25 score (scaled to the best candidate's, 0..100) adds to its fuzzy
@@ -18,6 +18,9 @@ from service.verdict import decide
 # common word as much as a rare one; BM25 weighs by rarity. Together they put a gold passage in
 # the top five more often than either alone on every evaluation corpus.
 BM25_WEIGHT = 0.3
+
+
+SELF_CONFIRMED = "its source confirms the claim's figure more fully: this one is of something else"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,34 @@ def projected_terms(canonical: dict[str, str], terms: str) -> str:
     """Return a passage's terms with each claim group spelled one way, so that the fuzzy score
     compares ideas, not spellings or languages."""
     return " ".join(dict.fromkeys(canonical.get(t, t) for t in terms.split()))
+
+
+def within_sources(judged: list[tuple[ScoredPassage, Judgement]]) -> list[Judgement]:
+    """Return the judgements with a source's weaker figure against the claim made related
+    where the same source confirms that claim figure more fully: a source does not contradict
+    itself, so its other figure counts something else ("200 Euro mehr für die Beschäftigten",
+    "80 Euro mehr für die Auszubildenden"). A source that reports a new figure as fully as the
+    old one stays against the claim."""
+    confirmed: dict[tuple[str, int], float] = {}
+    for hit, j in judged:
+        if j.measured and j.stance == "supports":
+            for figure in j.figures:
+                key = (hit.passage.source.document_id, figure)
+                confirmed[key] = max(confirmed.get(key, 0.0), j.weight(hit.score))
+    out = []
+    for hit, j in judged:
+        document, weight = hit.passage.source.document_id, j.weight(hit.score)
+        if (
+            j.measured
+            and j.stance == "contradicts"
+            and j.figures
+            and all(confirmed.get((document, f), 0.0) > weight for f in j.figures)
+        ):
+            j = replace(
+                j, stance="related", reasons=(*j.reasons[:-1], SELF_CONFIRMED, j.reasons[-1])
+            )
+        out.append(j)
+    return out
 
 
 class Verifier:
@@ -116,14 +147,16 @@ class Verifier:
         ranked = self.rank(claim, self.candidates, min_score, frequencies, filters)
         idf = idf_weights(frequencies, terms, self.index.passage_count())
         contexts = self.index.contexts([h.passage.passage_id for h in ranked])
-        sides: dict[str, list[Evidence]] = {"supports": [], "contradicts": [], "related": []}
+        judged = []
         for hit in ranked:
             reading = codec.loads(hit.passage.text, hit.passage.reading)
             judgement = self.judge.judge(
                 claim, reading, idf, contexts.get(hit.passage.passage_id, "")
             )
-            if judgement.stance == "neutral":
-                continue
+            if judgement.stance != "neutral":
+                judged.append((hit, judgement))
+        sides: dict[str, list[Evidence]] = {"supports": [], "contradicts": [], "related": []}
+        for (hit, _), judgement in zip(judged, within_sources(judged), strict=True):
             sides[judgement.stance].append(
                 Evidence(
                     hit.passage,

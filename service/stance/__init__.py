@@ -48,6 +48,7 @@ class Judgement:
     highlights: tuple[Highlight, ...]
     coverage: float
     measured: bool = False  # decided on a figure: weighs by coverage, not wording
+    figures: frozenset[int] = frozenset()  # where the claim figures it decided on stand
 
     def weight(self, score: float) -> float:
         """Return how much this judgement counts towards a verdict, given the fuzzy score.
@@ -164,6 +165,11 @@ class StanceJudge:
             tuple(sorted(highlights, key=lambda h: (h.start, h.kind))),
             strength,
             rule.measured,
+            frozenset(
+                p.claim.start
+                for p in numbers.pairs
+                if (p.relation == "compatible") == (rule.stance == "supports")
+            ),
         )
 
     @staticmethod

@@ -303,3 +303,25 @@ def test_a_bad_rate_setting_stops_the_start(make_app):
 
     with pytest.raises(SettingError, match="CLAIMS_RATE_LIMIT_READS"):
         make_app(RATE_LIMIT_READS="lots")
+
+
+def test_a_source_that_confirms_a_figure_does_not_also_refute_it_with_another(api):
+    """The union's figure for the staff, confirmed, and its figure for the trainees in the
+    next sentence: the second counts something else, so it is related, not against."""
+    article = {
+        **ARTICLE,
+        "text": "Die Gewerkschaft fordert für die Beschäftigten der Stadtwerke Kleinhausen "
+        "200 Euro mehr Lohn im Monat. Die Auszubildenden der Stadtwerke sollen nach dem "
+        "Willen der Gewerkschaft 80 Euro mehr im Monat bekommen.",
+        "url": "https://bote.example/lohn",
+    }
+    doc = api.post("/v1/documents", json=article).json
+    try:
+        answer = verdict(api, "Die Gewerkschaft will für die Beschäftigten der Stadtwerke "
+                         "200 Euro mehr Lohn im Monat")  # fmt: skip
+        assert answer["verdict"] == "supported", answer
+        assert not answer["contradicting"]
+        [other] = [e for e in answer["related"] if "80 Euro" in e["text"]]
+        assert any("confirms the claim's figure more fully" in r for r in other["reasons"])
+    finally:
+        api.delete(f"/v1/documents/{doc['document_id']}")
