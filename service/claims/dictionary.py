@@ -38,7 +38,7 @@ Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -492,6 +492,10 @@ def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> 
     which are names, not words.
     """
     out: dict[str, set[str]] = {"de-noun": set(), "de": set(), "en": set(), "place": set()}
+    # The plural of a people is often its land ("Bayern", "Sachsen", "Polen"); it is read
+    # as the place unless the word is a noun in the singular too.
+    singular: set[str] = set()
+    peoples: set[str] = set()
     for line in _counted(list(lines), progress):
         entry = _split_entry(line)
         if entry is None:
@@ -508,6 +512,11 @@ def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> 
                 noun = _NOUN.match(synonym)
                 if noun:
                     out["de-noun"].add(noun.group(1).lower())
+                    plural = "{pl}" in synonym
+                    if not plural:
+                        singular.add(noun.group(1).lower())
+                    elif _capitalised(_plain(entry[1][0].split(";")[0])):
+                        peoples.add(noun.group(1).lower())  # "Bavarians", "Poles"
                 word = _MARKUP.sub("", synonym).strip()
                 if word.isalpha():
                     out["de"].add(word.lower())
@@ -517,6 +526,7 @@ def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> 
                 word = _MARKUP.sub("", synonym).strip().removeprefix("to ")
                 if word.isalpha() and not _proper(word, german):
                     out["en"].add(word.lower())
+    out["de-noun"] -= (peoples - singular) & out["place"]
     return out
 
 
@@ -525,10 +535,15 @@ def _plain(synonym: str) -> str:
     return _NOTE.sub("", _MARKUP.sub("", synonym)).strip()
 
 
+def _capitalised(word: str) -> bool:
+    """Return whether an English word is written as a name is ("Bavarians", not "brands")."""
+    return word[:1].isupper() and not word.isupper()
+
+
 def _proper(word: str, german: set[str]) -> bool:
     """Return whether an English word is a name the German side keeps as it is ("Queensland
     :: Queensland"): English writes its common words in lower case, German its nouns."""
-    return word[:1].isupper() and not word.isupper() and word.lower() in german
+    return _capitalised(word) and word.lower() in german
 
 
 # A verb entry lists its forms in its first parts: "steigen {vi} | steigend | gestiegen |

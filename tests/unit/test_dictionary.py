@@ -434,3 +434,20 @@ def test_a_verb_form_finds_the_forms_of_its_verb(dictionary: Dictionary) -> None
     assert dictionary.verb_forms("stieg", "de")[0] == "stieg"
     assert set(dictionary.verb_forms("rose", "en")) >= {"rise", "risen"}
     assert dictionary.verb_forms("preis", "de") == []
+
+
+def test_the_plural_of_a_people_that_names_its_land_is_the_place() -> None:
+    words = parse_vocabulary(
+        [
+            "Nordländer {m} | Nordländern {pl} :: Northlander | Northlanders",
+            "Nordländern {n} (Bundesland) [geogr.] :: Northlandia",
+            "Marke {f} | Marken {pl} :: brand | brands",
+            "Marken {pl} (Region) [geogr.] :: Marche",
+            "Ufer {n} | Ufern {pl} :: Bank | Banks",
+            "Ufern {n} [geogr.] :: Ufern",
+            "Ufern {n} (Dorf) :: Ufern (village)",
+        ]
+    )
+    assert "nordländern" in words["place"] and "nordländern" not in words["de-noun"]
+    assert "marken" in words["de-noun"]  # the plural of a common noun stays a noun
+    assert "ufern" in words["de-noun"]  # a noun in the singular too
