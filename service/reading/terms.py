@@ -86,6 +86,7 @@ class TermReader:
                 if tok.norm not in self.lexicon.cue_words and (
                     self._continues_name(text, tokens, i, language, self._names_one(run))
                     or is_name(tokens, i, language, self.vocabulary, starts)
+                    or self._before_hyphened_name(text, tokens, i, language)
                 ):
                     if run and (
                         CLAUSE_BREAK.search(text, tokens[i - 1].end, tok.start)
@@ -130,6 +131,21 @@ class TermReader:
                 tok.norm not in self.lexicon.calendar_words and tok.norm not in self.lexicon.titles
             )
         return language == "en" and in_name and gap == " " and not possessive(before)
+
+    def _before_hyphened_name(self, text: str, tokens: list[Token], i: int, language: str) -> bool:
+        """Return whether a capitalised word is joined by a hyphen to a name after it: the
+        last part of a compound says what it is, so the whole names one place or body
+        ("Baden-Württemberg", "Ost-Timor"); a common noun last makes a common noun of it
+        ("SPD-Chef")."""
+        tok = tokens[i]
+        if not tok.capitalised or i + 1 >= len(tokens):
+            return False
+        after = tokens[i + 1]
+        return (
+            text[tok.end : after.start] == "-"
+            and after.capitalised
+            and is_name(tokens, i + 1, language, self.vocabulary, False)
+        )
 
     def _names_one(self, run: list[Term]) -> bool:
         """Return whether a run of name words names one thing that words after it may go on

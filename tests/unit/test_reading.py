@@ -159,10 +159,18 @@ def test_separable_verbs_meet_their_joined_forms(reader, joined, separated):
         # A place is a name though English lists it as a word; before a title it names
         # where someone is from, not part of the title.
         ("Then the Northdale Minister Jane Okafor spoke", "en", ["northdale", "okafor"]),
+        # A compound whose last part is a name names one thing; a noun last makes a noun.
+        ("Sie wohnen in Regierung-Okafor", "de", ["okafor"]),
+        ("Das sagte der Okafor-Minister", "de", ["okafor"]),
     ],
 )
 def test_names_are_told_from_common_words(reader, text, language, names):
     assert [n.key for n in reader.read(text, language).names] == names
+
+
+def test_a_common_word_hyphened_to_a_name_is_part_of_it(reader):
+    [name] = reader.read("Sie wohnen in Regierung-Okafor", "de").names
+    assert name.parts == ("regierung", "okafor")
 
 
 def test_a_title_after_a_title_is_no_part_of_the_name(reader):
