@@ -248,6 +248,7 @@ class Lexicon:
     def quantity_start(self) -> re.Pattern[str]:
         """Return a pattern for the words a quantity may start with (digits aside)."""
         words = {*self.months, *self.weekdays, *self.fractions, *self.articles, *self.half_words}
+        words |= self.share_one | self.share_every
         words |= {k[0] for k in self.vague}
         stems = [*self.ordinals, *self.factors]
         spelled = [p.pattern.strip("^$") for p in self.spelled.values()]
@@ -279,6 +280,9 @@ class Lexicon:
         self.fractions = {k: float(v) for k, v in data["fractions"].items()}
         self.share_after = frozenset(data["shares"]["after"])
         self.share_before = frozenset(data["shares"]["before"])
+        self.share_one = frozenset(data["shares"]["one"])
+        self.share_one_of = _phrases(data["shares"]["one_of"])
+        self.share_every = frozenset(data["shares"]["every"])
         self.measures = {k: (v["base"], float(v["size"])) for k, v in data["measures"].items()}
         self.longest_unit = max(len(k) for k in self.units_after)
 

@@ -32,6 +32,9 @@ DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I)
 WINDOW = 12  # German puts the verb last: "5000 Menschen wurden im Zuge ... festgenommen"
 NP_WORDS = 4  # at most this many words make the noun phrase after a number
+# "One in N" and "every n-th" read as a share for N in this range ("jeder zweite" to "one in
+# a thousand" written in digits); "one in 2020" is a year.
+MIN_ONE_IN, MAX_ONE_IN = 2, 1000
 YEARS = (1000, 2100)
 # A figure this large with a scale word and nothing counted ("156 Milliarden") is a sum of
 # money: news leaves the currency out once it is known.
@@ -177,6 +180,9 @@ class QuantityReader:
         tok = tokens[i]
         if tok.kind == "code":
             return None
+        share = self._one_in(text, tokens, terms, i, language)
+        if share:
+            return share
         specials = (self._holiday, self._date, self._month, self._weekday, self._ordinal)
         for special in (*specials, self._factor):
             hit = special(text, tokens, i, language)
@@ -737,6 +743,42 @@ class QuantityReader:
         if day is None or not tok.capitalised:
             return None
         return _point(text, tok.start, tok.end, day, "weekday"), 1
+
+    def _one_in(self, text: str, tokens: list[Token], terms: Sequence[Term], i: int, language: str):
+        """Return a share said as one of a number ("one in four", "einer von fünf") or as
+        every n-th ("jeder fünfte", "every third") at token i, as a percentage."""
+        tok = tokens[i]
+        k = i + 1
+        if tok.norm in self.lex.share_one:
+            for phrase in self.lex.share_one_of:
+                if tuple(t.norm for t in tokens[k : k + len(phrase)]) == phrase:
+                    k += len(phrase)
+                    break
+            else:
+                return None
+            if k >= len(tokens):
+                return None
+            value, used = self._spelled(tokens, k, language)
+            if tokens[k].is_number:
+                value, used = number_value(tokens[k].text), 1
+        elif tok.norm in self.lex.share_every and k < len(tokens):
+            value, used = self._ordinal_value(tokens[k].norm), 1
+        else:
+            return None
+        if not value or not value.is_integer() or not MIN_ONE_IN <= value <= MAX_ONE_IN:
+            return None
+        j = k + used
+        span, counted = self._counted(text, tokens, terms, j, language)
+        share = round(100 / value, 1)
+        found = _point(text, tok.start, tokens[j - 1].end, share, "percent", unit="percent")
+        return replace(found, counted=counted, counted_span=span), j - i
+
+    def _ordinal_value(self, word: str) -> float | None:
+        """Return the place an ordinal word names ("fünfte", "third"), if it is one."""
+        for stem, value in self.lex.ordinals.items():
+            if word.startswith(stem) and word[len(stem) :] in ("", "e", "en", "er", "es", "em"):
+                return float(value)
+        return None
 
     def _factor(self, text: str, tokens: list[Token], i: int, language: str):
         tok = tokens[i]

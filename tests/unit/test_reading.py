@@ -229,6 +229,11 @@ def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language,
         ("um die Hälfte verringern", "de", 50, 50, "percent", "percent"),
         ("half of the staff", "en", 50, 50, "percent", "percent"),
         ("zwei Drittel der Stimmen", "de", 66.7, 66.7, "percent", "percent"),
+        ("jeder fünfte Wähler", "de", 20, 20, "percent", "percent"),
+        ("einer von vier Wählern", "de", 25, 25, "percent", "percent"),
+        ("one in four voters", "en", 25, 25, "percent", "percent"),
+        ("one out of 10 voters", "en", 10, 10, "percent", "percent"),
+        ("every third voter", "en", 33.3, 33.3, "percent", "percent"),
         ("nach einer halben Stunde", "de", 0.5, 0.5, "duration", "hour"),
         ("half an hour", "en", 0.5, 0.5, "duration", "hour"),
         ("binnen drei Wochen", "de", 0, 3, "duration", "week"),
@@ -284,6 +289,7 @@ def test_years(reader, text, language, years):
         "um 08:38 Uhr",
         "Sie achten darauf",
         "in the first half of the year",
+        "one in 2020",  # no share of two thousand and twenty
     ],
 )
 def test_codes_times_and_verbs_are_no_counts(reader, text):
