@@ -70,6 +70,9 @@ class TermGroup:
     # same word, but not what tells how rare it is.
     forms: tuple[str, ...] = ()
     foreign_forms: tuple[str, ...] = ()
+    # A German compound's modifier and head as a phrase ("gerecht frag"): found only both
+    # together, as the compound said apart ("Frage der Gerechtigkeit").
+    apart: tuple[str, ...] = ()
 
     def alternatives(self, same_language: bool) -> tuple[str, ...]:
         """Return the terms that match this group in a passage of the claim's language or not."""
@@ -278,6 +281,8 @@ class ClaimAnalyzer:
             group = self._with(g, found, lang) if found else g
             if g.kind == "word":
                 group = self._with_verb_forms(group, lang)
+            if lang == "de" and g.kind == "word":
+                group = self._with_parts_apart(group)
             if g.kind == "name":
                 group = self._as_word_there(self._place_forms(group, lang), lang)
             out.append(group)
@@ -445,6 +450,27 @@ class ClaimAnalyzer:
                 return g
             senses.append(terms[0])
         return replace(g, foreign=tuple(dict.fromkeys((*g.foreign, " ".join(senses)))))
+
+    def _with_parts_apart(self, g: TermGroup) -> TermGroup:
+        """Return a German compound noun with its modifier and head as a phrase too: a source
+        may say it apart ("Gerechtigkeitsfrage": "Frage der Gerechtigkeit", "Truppenabzug":
+        "Abzug der Truppen"), and says both in full."""
+        if not g.word[:1].isupper() or " " in g.word or "-" in g.word:
+            return g
+        word = g.word.lower()
+        vocabulary = self.reader.vocabulary
+        head = vocabulary.noun_head(word)
+        if head is None:
+            return g
+        first = word[: len(word) - len(head)]
+        for link in sorted(self.lexicon.compound_links, key=len, reverse=True):
+            modifier = first[: len(first) - len(link)]
+            if first.endswith(link) and len(modifier) >= MIN_MODIFIER:
+                if vocabulary.is_german_word(modifier):
+                    stem = self.reader.terms.stem_of
+                    phrase = f"{stem(modifier, 'de')} {stem(head, 'de')}"
+                    return replace(g, apart=(phrase,))
+        return g
 
     def _compound(self, word: str) -> list[str]:
         """Return translations of a German compound the dictionary does not list, as phrases

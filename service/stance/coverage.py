@@ -296,6 +296,8 @@ def measure(
     for g in groups:
         alternatives = g.alternatives(same_language)
         found = passage.find(alternatives)
+        if found is None and g.apart and same_language:
+            found = passage.find(g.apart)
         if found is not None or g in paired:
             matched.append(g)
             value += weights.of(g)

@@ -51,6 +51,7 @@ Kontrolle {f} :: control
 verlieren {vt} | verlor | verloren :: to lose | lost | lost
 Polizei {f} :: police
 Gerechtigkeit {f} :: justice
+Frage {f} | Fragen {pl} :: question | questions
 vergangen {adj} :: last
 begrenzt {adj} :: limited
 unbegrenzt {adj} :: unlimited

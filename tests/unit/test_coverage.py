@@ -1,5 +1,7 @@
 """Coverage: which claim words a passage's terms carry, exactly, inflected or in a compound."""
 
+from dataclasses import replace
+
 import pytest
 
 from service.claims.analysis import TermGroup
@@ -90,6 +92,23 @@ def test_a_short_word_is_the_rest_of_a_compound_another_claim_word_is_part_of():
     # A mere prefix is not the rest: "neuerverschuld" holds "neuer".
     longer = measure(groups, True, PassageTerms(["neuerverschuld"]), idf, PassageTerms([]))
     assert longer.value == pytest.approx(PART_WEIGHT / 3)
+
+
+def test_a_compound_said_apart_counts_in_full_only_with_both_parts():
+    # "Gerechtigkeitsfrage" is "Frage der Gerechtigkeit"; "Frage" alone is another question.
+    g = TermGroup("Gerechtigkeitsfrage", 0, 19, ("gerechtigkeitsfrag",), "word")
+    g = replace(g, apart=("gerecht frag",))
+    idf = Weights({"": 1.0})
+    both = measure([g], True, PassageTerms(["frag", "gerecht"]), idf, PassageTerms([]))
+    assert both.value == pytest.approx(1.0)
+    one = measure([g], True, PassageTerms(["frag", "recht"]), idf, PassageTerms([]))
+    assert one.value == 0.0
+
+
+def test_a_german_compound_noun_is_also_read_apart(claims):
+    [group] = [g for g in claims.analyse("Das ist eine Gerechtigkeitsfrage", "de").groups
+               if g.word == "Gerechtigkeitsfrage"]  # fmt: skip
+    assert group.apart == ("gerecht frag",)
 
 
 def test_a_synonym_counts_at_a_discount():
