@@ -48,6 +48,7 @@ eval: $(VENV)/.installed dictionary eval-data
 bench: $(VENV)/.installed dictionary
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/writes.py
+	$(PY) benchmarks/scale_eval.py
 
 bench-tests: $(VENV)/.installed dictionary
 	$(PY) -m pytest -m slow
