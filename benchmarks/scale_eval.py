@@ -81,12 +81,12 @@ def main() -> None:
         "",
         "`make bench`: every evaluation claim set verified on its corpus alone and among the",
         f"FANG-COVID subset ({passages} passages with the evaluation articles added): verdicts",
-        f"right, gold evidence on the right side, claims with gold evidence on the wrong side"
-        f" (top {TOP_K} per side).",
+        "right, claims with gold evidence on the right side, claims with gold evidence on the",
+        f"wrong side (top {TOP_K} per side).",
         "",
-        "| claim set, split | alone: verdict, evidence, wrong | at scale: verdict, evidence,"
-        " wrong |",
-        "| --- | --- | --- |",
+        "| claim set, split | verdicts alone | evidence alone | wrong alone | verdicts at scale"
+        " | evidence at scale | wrong at scale |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
         *rows,
     ]
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
