@@ -33,8 +33,10 @@ TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\b\d{1,2}
 WINDOW = 12  # German puts the verb last: "5000 Menschen wurden im Zuge ... festgenommen"
 NP_WORDS = 4  # at most this many words make the noun phrase after a number
 # "One in N" and "every n-th" read as a share for N in this range ("jeder zweite" to "one in
-# a thousand" written in digits); "one in 2020" is a year.
+# 1000"); "one in 2020" is no share.
 MIN_ONE_IN, MAX_ONE_IN = 2, 1000
+# The endings of a German ordinal word after its stem ("fünft-e", "dritt-en").
+ORDINAL_ENDINGS = ("", "e", "en", "er", "es", "em")
 YEARS = (1000, 2100)
 # A figure this large with a scale word and nothing counted ("156 Milliarden") is a sum of
 # money: news leaves the currency out once it is known.
@@ -776,7 +778,7 @@ class QuantityReader:
     def _ordinal_value(self, word: str) -> float | None:
         """Return the place an ordinal word names ("fünfte", "third"), if it is one."""
         for stem, value in self.lex.ordinals.items():
-            if word.startswith(stem) and word[len(stem) :] in ("", "e", "en", "er", "es", "em"):
+            if word.startswith(stem) and word[len(stem) :] in ORDINAL_ENDINGS:
                 return float(value)
         return None
 
@@ -820,9 +822,7 @@ class QuantityReader:
             english_superlative = nxt is not None and re.fullmatch(
                 r"\w+est|most|largest|biggest", nxt.norm
             )
-            if superlative or (
-                rest in ("", "e", "en", "er", "es", "em") and (noun_follows or english_superlative)
-            ):
+            if superlative or (rest in ORDINAL_ENDINGS and (noun_follows or english_superlative)):
                 end = nxt.end if english_superlative and not superlative else tok.end
                 # A rank by size ("neuntgrößte", "ninth largest") is not a place in a sequence
                 # ("erste Einheiten").
