@@ -48,11 +48,11 @@ def projected_terms(canonical: dict[str, str], terms: str) -> str:
 
 
 def within_sources(judged: list[tuple[ScoredPassage, Judgement]]) -> list[Judgement]:
-    """Return the judgements with a source's weaker figure against the claim made related
-    where the same source confirms that claim figure more fully: a source does not contradict
+    """Return the judgements with a source's figure against the claim made related where the
+    same source confirms that claim figure at least as fully: a source does not contradict
     itself, so its other figure counts something else ("200 Euro mehr für die Beschäftigten",
-    "80 Euro mehr für die Auszubildenden"). A source that reports a new figure as fully as the
-    old one stays against the claim."""
+    "80 Euro mehr für die Auszubildenden"). A source whose new figure says more of the claim
+    than its old one stays against it."""
     confirmed: dict[tuple[str, int], float] = {}
     for hit, j in judged:
         if j.measured and j.stance == "supports":
@@ -66,7 +66,7 @@ def within_sources(judged: list[tuple[ScoredPassage, Judgement]]) -> list[Judgem
             j.measured
             and j.stance == "contradicts"
             and j.figures
-            and all(confirmed.get((document, f), 0.0) > weight for f in j.figures)
+            and all(confirmed.get((document, f), 0.0) >= weight for f in j.figures)
         ):
             j = replace(
                 j, stance="related", reasons=(*j.reasons[:-1], SELF_CONFIRMED, j.reasons[-1])
