@@ -191,6 +191,7 @@ class Lexicon:
         self.speaker_before = int(data["speech"]["before"])
         self.clefts = tuple(tuple(p.split()) for p in data["speech"]["cleft"])
         self.titles = frozenset(data["names"]["titles"])
+        self.name_particles = frozenset(data["names"]["particles"])
         self.place_adjective_endings = tuple(data["names"]["place_adjective_endings"])
         self.place_word_endings = {
             lang: tuple(tuple(p) for p in pairs)

@@ -114,17 +114,20 @@ class TermReader:
     def _continues_name(
         self, text: str, tokens: list[Token], i: int, language: str, in_name: bool
     ) -> bool:
-        """Return whether a capitalised word continues a name: after a title ("Mr Bush"), or,
-        in English, right after a name word ("Brett Dempsey"), where it is also a common word.
+        """Return whether a capitalised word continues a name: after a title ("Mr Bush") or a
+        name particle ("bin Laden"), or, in English, right after a name word ("Brett Dempsey"),
+        where it is also a common word.
 
         German capitalises every noun, and a noun often follows a name ("dass Putin Truppen
-        schickt"), so there only a title makes the next word a name.
+        schickt"), so there only a title or a particle makes the next word a name.
         """
         tok = tokens[i]
         if i == 0 or not tok.capitalised:
             return False
         before = tokens[i - 1]
         gap = text[before.end : tok.start]
+        if before.text in self.lexicon.name_particles and gap == " ":
+            return True  # "bin Laden"
         if before.norm in self.lexicon.titles and gap in (" ", ". "):
             # Another title goes on with the titles ("royal commissioner Justice Neville Owen").
             return (

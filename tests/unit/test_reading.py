@@ -162,6 +162,9 @@ def test_separable_verbs_meet_their_joined_forms(reader, joined, separated):
         # A compound whose last part is a name names one thing; a noun last makes a noun.
         ("Sie wohnen in Regierung-Okafor", "de", ["okafor"]),
         ("Das sagte der Okafor-Minister", "de", ["okafor"]),
+        # A common noun after a name particle is a name ("bin Laden").
+        ("Der Preis, den bin Regierung nannte", "de", ["regierung"]),
+        ("The tape of bin Police was shown", "en", ["police"]),
     ],
 )
 def test_names_are_told_from_common_words(reader, text, language, names):
