@@ -269,6 +269,8 @@ class Lexicon:
         self.units_before = {w: unit for unit, words in data["before"].items() for w in words}
         self.unit_kinds = {unit: kind for kind, units in data["kinds"].items() for unit in units}
         self.duration_words = frozenset(data["duration_words"]["words"])
+        self.ago_before = frozenset(data["ago"]["before"])
+        self.ago_after = frozenset(data["ago"]["after"])
         self.age_after = frozenset(data["ages"]["after"])
         self.age_before = _phrases(data["ages"]["before"])
         self.oldest = int(data["ages"]["oldest"])

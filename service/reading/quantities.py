@@ -208,6 +208,8 @@ class QuantityReader:
             unit, kind, j = "age", "age", j + 1  # "17 Jahre alt", "45 years old"
         elif kind == "duration" and j < len(tokens) and tokens[j].norm in self.lex.duration_words:
             j += 1  # "acht Tage lang"
+        elif kind == "duration" and j < len(tokens) and tokens[j].norm in self.lex.ago_after:
+            kind, j = "elapsed", j + 1  # "four years ago"
         if unit in ("", "year") and self._is_age(text, tokens, i, j, low, high):
             unit, kind = "age", "age"
         before_unit, sign_at = self._unit_before(text, tok)
@@ -230,6 +232,8 @@ class QuantityReader:
             low, high = round(low * qual.low, 6), round(high * qual.high, 6)
             low_open, high_open = qual.low_open, qual.high_open
         start = qstart if qual else tok.start
+        if kind == "duration" and self._after_ago_word(tokens, i, start):
+            kind = "elapsed"  # "vor (mehr als) vier Jahren"
         if before_unit:
             start = min(start, sign_at)
         counted_span, counted = self._counted(text, tokens, terms, j, language)
@@ -252,6 +256,14 @@ class QuantityReader:
             clause=clause,
             elided=elided,
         ), j - i
+
+    def _after_ago_word(self, tokens: list[Token], i: int, start: int) -> bool:
+        """Return whether the figure at token i, with its qualifier from `start`, follows a
+        word that makes a span back from now ("vor")."""
+        k = i
+        while k > 0 and tokens[k].start > start:
+            k -= 1
+        return k > 0 and tokens[k - 1].norm in self.lex.ago_before
 
     # Values -------------------------------------------------------------------------------
 

@@ -259,6 +259,10 @@ def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language,
         ("ein vierzehntägiger Urlaub", "de", 14, 14, "duration", "day"),
         ("a two-metre wall", "en", 2, 2, "measure", "metre"),
         ("a 10 kilometre walk", "en", 10, 10, "measure", "kilometre"),
+        # A span back from now says when, not how long.
+        ("vor vier Jahren", "de", 4, 4, "elapsed", "year"),
+        ("vor mehr als zwei Wochen", "de", 2, math.inf, "elapsed", "week"),
+        ("four years ago", "en", 4, 4, "elapsed", "year"),
     ],
 )
 def test_figures_as_intervals_with_kind_and_unit(reader, text, language, low, high, kind, unit):
