@@ -24,8 +24,8 @@ TOPIC = 0.4
 CONTENT = 0.4
 # Figures are compared when the passage covers this share of what the claim says besides
 # its figures: "three workers were poisoned" is not confirmed by "three workers were taken
-# to hospital".
-PREDICATE = 0.4
+# to hospital". A little over a third held on the dev splits of six corpora (two fifths before).
+PREDICATE = 0.35
 # A passage gives the claim's statement to another name when it covers this share of what
 # the claim says besides its names.
 SWAP = 0.6
