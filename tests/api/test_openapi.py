@@ -194,6 +194,7 @@ KINDS_OF_QUANTITY = [
     "Im Jänner 2022 stiegen die Gaspreise um 50 Prozent auf 2,5 Millionen Euro",
     "On Friday, 6 January, the 65th unit doubled its 3000 soldiers for 8 days",
     "Kasachstan ist das neuntgrößte Land, 20 Kilometer und 5 Prozentpunkte",
+    "Vor vier Jahren war jeder fünfte Wähler 45 Jahre alt",
 ]
 
 
