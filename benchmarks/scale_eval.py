@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from service.corpus import load_corpus  # noqa: E402
 from service.engine import build_pipeline, open_dictionary, verifier_for  # noqa: E402
 from service.index import SentenceIndex  # noqa: E402
+from service.verify import Verifier  # noqa: E402
 from tests.eval.corpora import corpora  # noqa: E402
 from tests.eval.evaluate import DICTIONARY, TOP_K, Tally, evaluate, open_corpus, tally  # noqa: E402
 
@@ -31,9 +32,9 @@ BENCH_INDEX = WORK / "bench-index.sqlite3"
 RESULTS = ROOT / "benchmarks" / "RESULTS-scale.md"
 
 
-def scaled_index(data_dir: Path) -> tuple[SentenceIndex, object, object]:
-    """Return a copy of the benchmark index with every evaluation article added, its
-    pipeline and dictionary."""
+def scaled_verifier(data_dir: Path) -> Verifier:
+    """Return a verifier over a copy of the benchmark index with every evaluation article
+    added."""
     config = {"DATA_DIR": data_dir, "DICTIONARY_PATH": DICTIONARY, "CANDIDATES": 60}
     dictionary = open_dictionary(config)
     pipeline = build_pipeline(dictionary)
@@ -49,7 +50,7 @@ def scaled_index(data_dir: Path) -> tuple[SentenceIndex, object, object]:
         if new:
             index.add_documents(new, pipeline)
         print(f"  {corpus.name}: {len(new)} articles added", flush=True)
-    return index, pipeline, dictionary
+    return verifier_for(index, pipeline, dictionary, config)
 
 
 def cell(t: Tally) -> str:
@@ -62,10 +63,8 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(dir=WORK) as tmp:
         data_dir = Path(tmp)
-        index, pipeline, dictionary = scaled_index(data_dir)
-        config = {"DATA_DIR": data_dir, "DICTIONARY_PATH": DICTIONARY, "CANDIDATES": 60}
-        at_scale = verifier_for(index, pipeline, dictionary, config)
-        passages = index.passage_count()
+        at_scale = scaled_verifier(data_dir)
+        passages = at_scale.index.passage_count()
         for corpus in corpora():
             t0 = time.perf_counter()
             claims = corpus.claims()
@@ -75,7 +74,7 @@ def main() -> None:
             for key in small:
                 rows.append(f"| {key} | {cell(small[key])} | {cell(large[key])} |")
             print(f"  {corpus.name}: {len(claims)} claims, {time.perf_counter() - t0:.0f} s")
-        index.close()
+        at_scale.index.close()
     lines = [
         f"# Claim understanding at scale ({date.today().isoformat()})",
         "",

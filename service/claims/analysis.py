@@ -9,6 +9,7 @@ stays one group whose parts must all be present.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -462,15 +463,21 @@ class ClaimAnalyzer:
         head = vocabulary.noun_head(word)
         if head is None:
             return g
-        first = word[: len(word) - len(head)]
-        for link in sorted(self.lexicon.compound_links, key=len, reverse=True):
-            modifier = first[: len(first) - len(link)]
-            if first.endswith(link) and len(modifier) >= MIN_MODIFIER:
-                if vocabulary.is_german_word(modifier):
-                    stem = self.reader.terms.stem_of
-                    phrase = f"{stem(modifier, 'de')} {stem(head, 'de')}"
-                    return replace(g, apart=(phrase,))
+        links = sorted(self.lexicon.compound_links, key=len, reverse=True)
+        for modifier in self._modifiers(word[: len(word) - len(head)], links):
+            if vocabulary.is_german_word(modifier):
+                stem = self.reader.terms.stem_of
+                return replace(g, apart=(f"{stem(modifier, 'de')} {stem(head, 'de')}",))
         return g
+
+    @staticmethod
+    def _modifiers(first: str, links: Sequence[str]) -> Iterator[str]:
+        """Yield the first part of a German compound without each of the links it may end in
+        ("arbeits": "arbeits", "arbeit"), in the links' order, each long enough to be a word."""
+        for link in links:
+            part = first[: len(first) - len(link)]
+            if first.endswith(link) and len(part) >= MIN_MODIFIER:
+                yield part
 
     def _compound(self, word: str) -> list[str]:
         """Return translations of a German compound the dictionary does not list, as phrases
@@ -480,11 +487,7 @@ class ClaimAnalyzer:
             head = self.dictionary.translate_back(word[k].upper() + word[k + 1 :], COMPOUND_SENSES)
             if not head:
                 continue
-            first = word[:k]
-            for link in self.lexicon.compound_links:
-                part = first[: len(first) - len(link)]
-                if not first.endswith(link) or len(part) < MIN_MODIFIER:
-                    continue
+            for part in self._modifiers(word[:k], self.lexicon.compound_links):
                 senses = self.dictionary.translate_back(part, COMPOUND_SENSES)
                 if senses:
                     return [f"{m} {h}" for m in senses for h in head]
