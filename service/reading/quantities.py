@@ -447,7 +447,10 @@ class QuantityReader:
         if not (YEARS[0] <= low <= YEARS[1] and high <= YEARS[1]):
             return None
         nxt = tokens[j] if j < len(tokens) else None
-        asked = i > 0 and tokens[i - 1].norm in self.lex.year_words
+        # "von 1689", "im Dezember 2020": a word or a month before it asks for a year.
+        asked = i > 0 and (
+            tokens[i - 1].norm in self.lex.year_words or tokens[i - 1].norm in self.lex.months
+        )
         if low < YEARS_UNASKED and not asked:
             return None  # "1500" is a year where a word asks for one: "von 1689", "in 1500"
         if self._qualifier(text, tokens, i)[0] is not None:
@@ -465,8 +468,10 @@ class QuantityReader:
             and not asked
             and not CLAUSE_BREAK.search(text, tokens[j - 1].end, nxt.start)
         ):
-            counts = nxt.capitalised if language == "de" else nxt.norm.endswith("s")
-            counts = counts or bool(self.lex.tags(nxt.norm))  # "2000 people", "2000 Tote"
+            if language == "de":  # "2000 Tote"; a verb after it does not count ("2020 starben")
+                counts = nxt.capitalised
+            else:  # "2000 people", "2000 killed"
+                counts = nxt.norm.endswith("s") or bool(self.lex.tags(nxt.norm))
             if counts and not nxt.is_number and nxt.norm not in self.lex.months:
                 return None
         end = j
@@ -867,16 +872,27 @@ def _point(text: str, start: int, end: int, value: float, kind: str, **extra) ->
 def _clause_of(text: str, position: int) -> tuple[int, int]:
     """Return the span of the clause around a character position.
 
-    A figure that opens a bracket annotates the words before it ("ein Preis für Debüts
-    (10.000 Euro)"): its clause is theirs, up to the bracket's end.
+    An aside in brackets with no other break inside ("laut dem Institut (RKI) starben") leaves
+    the clause around it whole, and a figure inside one ("ein Preis für Debüts (10.000 Euro)")
+    belongs to that clause.
     """
-    start = 0
-    for m in CLAUSE_BREAK.finditer(text, 0, position):
-        start = m.end()
-    if start and text[start - 1] == "(" and not text[start:position].strip():
-        start = _clause_of(text, start - 1)[0]
-    m = CLAUSE_BREAK.search(text, position)
-    return start, (m.start() if m else len(text))
+    breaks = list(CLAUSE_BREAK.finditer(text))
+    asides = {
+        k
+        for a, b in zip(breaks, breaks[1:], strict=False)
+        if a.group() == "(" and b.group() == ")"
+        for k in (a.start(), b.start())
+    }
+    start, end = 0, len(text)
+    for m in breaks:
+        if m.start() in asides:
+            continue
+        if m.end() <= position:
+            start = m.end()
+        elif m.start() >= position:
+            end = m.start()
+            break
+    return start, end
 
 
 def _kind_of(unit: str, lexicon: Lexicon) -> str:

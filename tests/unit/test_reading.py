@@ -281,6 +281,8 @@ def test_figures_as_intervals_with_kind_and_unit(reader, text, language, low, hi
         ("the charter of 1689 still holds", "en", [(1689, 1689)]),
         ("the protests of the 1960s", "en", [(1960, 1969)]),  # a decade, not 1960 of "s"
         ("in den 1980er Jahren", "de", [(1980, 1989)]),
+        ("2020 starben weniger Kinder", "de", [(2020, 2020)]),  # a verb counts nothing
+        ("Er will im Mai 2030 Gäste empfangen", "de", [(2030, 2030)]),  # a month asks for one
     ],
 )
 def test_years(reader, text, language, years):
@@ -322,6 +324,12 @@ def test_what_a_figure_counts_is_its_noun_phrase(reader, text, language, counted
 def test_an_event_in_the_clause_says_what_happened_to_those_counted(reader):
     assert only(reader, "26 bewaffnete Polizisten wurden getötet").events == ("@deaths",)
     assert only(reader, "fast 8000 Menschen wurden festgenommen").events == ("@arrests",)
+
+
+def test_an_aside_in_brackets_leaves_the_clause_whole(reader):
+    text = "Laut der Behörde (WHO) starben dort 12 Menschen, so die Angaben."
+    assert only(reader, text).events == ("@deaths",)
+    assert only(reader, text).clause == (0, text.index(","))
 
 
 def test_a_left_out_noun_is_taken_from_the_sentence_before(reader):
