@@ -20,6 +20,9 @@ from service.stance.coverage import PassageTerms, claim_terms
 
 # A source figure within this share of the claim's bounds still confirms it ("rund 2500").
 TOLERANCE = 0.1
+# A claim's bound this many times off the source's figure misstates it, though the figure lies
+# beyond it: "more than 80,000" is not what a source saying 800,000 reports.
+MISSTATED = 10
 # Figures that say when: a figure for another time is no figure against the claim's.
 TIMES = frozenset({"year", "month", "date", "weekday"})
 # Figures that say which one ("the first units", "ninth-largest"): with a time, they name the
@@ -38,7 +41,7 @@ def overlap(a: Quantity, b: Quantity) -> str:
     if a.low == b.low == 0 < min(a.high, b.high) and not (a.high_open or b.high_open):
         # Two maxima ("bis zu zehn Meter", "up to five metres"): each reports its bound.
         return "compatible" if abs(a.high - b.high) <= TOLERANCE * a.high else "disjoint"
-    if a.high < b.low or b.high < a.low:
+    if a.high < b.low or b.high < a.low or _misstated(a, b):
         return "disjoint"
     for left, right in ((a, b), (b, a)):
         if left.high == right.low and left.high_open and right.low_open:
@@ -54,6 +57,22 @@ def overlap(a: Quantity, b: Quantity) -> str:
     if (math.isinf(b.high) and low <= b.low <= high) or (b.low == 0 and low <= b.high <= high):
         return "compatible"
     return "vaguer"  # "mehr als 1000 verletzt" does not confirm "fast 8000 verletzt"
+
+
+def _misstated(a: Quantity, b: Quantity) -> bool:
+    """Return whether a claim's one-sided bound a is an order of magnitude off the source's b:
+    "mehr als 80.000" against 800.000, "fewer than 30,000" against 600. A bound that is a power
+    of ten ("more than a thousand", "at least one") speaks of a magnitude, which any larger
+    figure has."""
+    if math.isinf(a.high) and not _power_of_ten(a.low):
+        return b.low >= MISSTATED * a.low > 0
+    if a.low == 0 and not math.isinf(b.high) and not _power_of_ten(a.high):
+        return 0 < b.high * MISSTATED <= a.high
+    return False
+
+
+def _power_of_ten(value: float) -> bool:
+    return value > 0 and math.isclose(math.log10(value), round(math.log10(value)))
 
 
 @dataclass(frozen=True, slots=True)

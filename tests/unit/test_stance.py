@@ -116,6 +116,17 @@ def test_two_maxima_agree_only_on_their_bound(judge):
     assert judge(claim.format(500), passage).stance == "supports"
 
 
+def test_a_bound_an_order_of_magnitude_off_the_source_figure_misstates_it(judge):
+    passage = "Im vergangenen Jahr wurden 12.400 Stellen gestrichen."
+    claim = "{} Stellen wurden im vergangenen Jahr gestrichen"
+    assert judge(claim.format("Mehr als 12.000"), passage).stance == "supports"
+    assert judge(claim.format("Mehr als 1200"), passage).stance == "contradicts"
+    assert judge(claim.format("Weniger als 200.000"), passage).stance == "contradicts"
+    # A power of ten bounds the magnitude, which a larger figure has.
+    assert judge(claim.format("Mehr als 1000"), passage).stance == "supports"
+    assert judge(claim.format("Weniger als 100.000"), passage).stance == "supports"
+
+
 def test_what_is_counted_may_be_named_in_other_words(judge):
     passage = "Im vergangenen Jahr wurden 12.400 Stellen gestrichen."
     assert judge("More than 12,000 jobs were cut last year", passage).stance == "supports"
