@@ -57,6 +57,12 @@ def _truncations(term: str) -> range:
     return range(max(MIN_STEM, len(term) - MAX_ENDING), len(term))
 
 
+def _numbered(term: str, name: str) -> bool:
+    """Return whether a term is a name with a number after a hyphen, which names the same
+    thing: "covid-19" for "covid", "sars-cov-2" for "sars-cov"."""
+    return len(name) >= MIN_STEM and term.startswith(name + "-") and term[len(name) + 1 :].isdigit()
+
+
 class PassageTerms:
     """A passage's terms, looked up exactly or up to a short inflectional ending."""
 
@@ -83,7 +89,7 @@ class PassageTerms:
             t = terms[i]
             if not t.startswith(a):
                 break
-            if len(t) - len(a) <= MAX_ENDING and t.isalpha():
+            if len(t) - len(a) <= MAX_ENDING and t.isalpha() or _numbered(t, a):
                 return t
         participle = "ge" + a
         return participle if participle in self.exact else None
@@ -108,7 +114,8 @@ class PassageTerms:
         if a in self.exact:
             return a
         if not a.isalpha():
-            return None
+            base = a.rpartition("-")[0]
+            return base if _numbered(a, base) and base in self.exact else None
         longer = self._longer(a)
         if longer is not None:
             return longer

@@ -37,6 +37,10 @@ def group(*alternatives, kind="word"):
         (["akzeptabl"], "akzeptabel", "akzeptabl"),  # "akzeptables": the "e" of "-el" drops
         (["dunkl"], "dunkel", "dunkl"),
         (["mittl"], "mittel", "mittl"),
+        (["ebola-14"], "ebola", "ebola-14"),  # a name with a number after a hyphen
+        (["ebola"], "ebola-14", "ebola"),
+        (["ebola-14"], "ebola-12", None),
+        (["f-16"], "f-35", None),
     ],
 )
 def test_inflections_and_phrases_match(passage, claim, found):
