@@ -692,6 +692,16 @@ def test_a_comparison_the_other_way_round_is_the_opposite(judge, claim):
     assert same_order.stance == "supports"
 
 
+def test_a_comparative_anywhere_in_its_clause_makes_als_compare(judge):
+    passage = "In der Welle meldeten große Firmen mit 12 Prozent häufiger Infektionen als kleine."
+    claim = "Kleine Firmen hatten häufiger Infektionen in der Welle als große"
+    assert judge(claim, passage).stance == "contradicts"
+    assert (
+        judge(claim.replace("Kleine", "Große").replace("große", "kleine"), passage).stance
+        == "supports"
+    )
+
+
 def test_a_word_with_an_opposite_is_the_claims_side(judge):
     # "gestiegen" is what the claim says of the prices: a passage without it takes no side.
     claim = "Die Preise in der Stadt sind gestiegen"
