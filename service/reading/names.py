@@ -22,6 +22,8 @@ MIN_MODIFIER = 4  # ... after a modifier at least this long ("Wetter" in "Wetter
 SHORT_HEAD = 5
 # A first part may be a word's stem: "Förder" (fördern), "Finanz" (Finanzen).
 STEM_ENDINGS = ("e", "n", "en")
+# The endings of a German adjective before its noun: "technischen", "Europäische".
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 class Aliases:
@@ -138,6 +140,17 @@ class Vocabulary:
             for ending in self.word_endings
         ) or self.is_german_noun(word)
 
+    def is_adjective_form(self, word: str) -> bool:
+        """Return whether a lower-case German word is an inflected adjective and nothing else
+        the dictionary lists: "technischen", "europäische" (but not "roten": "Rot" is a
+        noun too, nor "Erwachsenen", listed as a noun)."""
+        return not self._noun_stems(word) and any(
+            word.endswith(ending)
+            and (stem := word[: len(word) - len(ending)]) in self.german_words
+            and stem not in self.german_nouns
+            for ending in ADJECTIVE_ENDINGS
+        )
+
     def is_place(self, word: str) -> bool:
         """Return whether a lower-case German word names a place: a place of the dictionary
         that is no common noun as it stands ("Frankreich" ends in "Reich", "Schweden" is
@@ -172,6 +185,8 @@ def is_name(
             return True
         if sentence_start and vocabulary.is_german_word(tok.norm):
             return False
+        if not sentence_start and _capitalised_adjective(tokens, i, vocabulary):
+            return True
         return not vocabulary.is_german_noun(tok.norm)
     # English capitalises names, and the words of titles and institutions ("the Federal
     # Employment Agency"): those are common words, which translate. A place is a name,
@@ -179,3 +194,16 @@ def is_name(
     if vocabulary.is_place(without_possessive(tok.norm)):
         return True
     return not vocabulary.is_english_word(tok.norm)
+
+
+def _capitalised_adjective(tokens: list[Token], i: int, vocabulary: Vocabulary) -> bool:
+    """Return whether a German adjective is capitalised inside a sentence, before its noun:
+    only a name does that ("an der Technischen Universität", "die Europäische Union")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and nxt.capitalised
+        and nxt.kind == "word"
+        and nxt.start - tokens[i].end == 1
+        and vocabulary.is_adjective_form(tokens[i].norm)
+    )

@@ -163,6 +163,7 @@ class NameCheck:
     """Checks a passage for the claim's names."""
 
     def __init__(self, vocabulary: Vocabulary, adjective_endings: tuple[str, ...] = ()):
+        self.vocabulary = vocabulary
         self.places = vocabulary.places
         self.endings = vocabulary.word_endings
         self.adjectives = adjective_endings  # of a place: "indonesisch", "deutsch"
@@ -225,7 +226,11 @@ class NameCheck:
             g
             for g in coverage.missing_names
             if (places_here or not any(a in self.places for a in g.all_terms))
-            and not _first_name(claim, g, coverage, around, same)
+            # The adjective of a name ("Technischen Universität") is no first name.
+            and not (
+                _first_name(claim, g, coverage, around, same)
+                and not self.vocabulary.is_adjective_form(g.word.lower())
+            )
         )
         # A name the text around gives does not stand for the passage's subject where the
         # passage lists another name in its place ("Frankreich, Italien" for "Germany, Italy").

@@ -74,6 +74,10 @@ ungarisch {adj} [geogr.] :: Hungarian
 österreichisch {adj} [geogr.] :: Austrian
 Firma {f} | Firmen {pl} :: company | companies
 klein {adj} :: small
+Erwachsene {m,f} | Erwachsenen {pl} :: adult | adults
+erwachsen {adj} :: adult
+technisch {adj} :: technical
+Nische {f} | Nischen {pl} :: niche | niches
 groß {adj} :: large
 beteiligen {vt} | beteiligt :: to involve | involved
 Benzinpreis {m} | Benzinpreise {pl} :: gas price | gas prices

@@ -165,6 +165,11 @@ def test_separable_verbs_meet_their_joined_forms(reader, joined, separated):
         # A common noun after a name particle is a name ("bin Laden").
         ("Der Preis, den bin Regierung nannte", "de", ["regierung"]),
         ("The tape of bin Police was shown", "en", ["police"]),
+        # Inside a sentence only a name capitalises an adjective before its noun (though
+        # it reads as a compound noun, "Tech-nischen"); a nominalised adjective the
+        # dictionary lists as a noun stays a noun.
+        ("Sie lobte die Technischen Regierungen in Wien", "de", ["technischen", "wien"]),
+        ("Dort hatten die Erwachsenen Arbeit", "de", []),
     ],
 )
 def test_names_are_told_from_common_words(reader, text, language, names):

@@ -458,6 +458,12 @@ def test_synonyms_are_words_that_share_a_translation(claims, judge):
 # Names -------------------------------------------------------------------------------------
 
 
+def test_the_adjective_of_a_name_is_no_first_name_the_noun_after_it_completes(judge):
+    passage = "Die Regierung lobte die Firma Okafor in Wien."
+    claim = "Die Regierung lobte die Kleine Firma in Wien"
+    assert judge(claim, passage).stance == "contradicts"
+
+
 def test_a_claim_about_one_name_is_not_supported_by_a_sentence_about_another(judge):
     claim = "Die Partei von Anna Berger führt die Umfrage an"
     j = judge(claim, "Die Partei von Karl Huber führt die Umfrage an.")
