@@ -28,6 +28,7 @@ AROUND_WEIGHT = 0.25
 # "behauptet" (behauptete) apart from "behaupt" (Behauptung), "verhindert" from "verhind".
 MIN_STEM = 5
 MAX_ENDING = 3
+MIN_NAME = 3  # a name this long may take a genitive "s" ("Sovas" for "Sova's")
 # A German compound names its parts: "Schießbefehl" speaks of shooting and of an order.
 PART_WEIGHT = 0.5
 # A word found only through a synonym (a word that shares a translation) counts this much.
@@ -119,6 +120,8 @@ class PassageTerms:
         longer = self._longer(a)
         if longer is not None:
             return longer
+        if len(a) >= MIN_NAME and a + "s" in self.exact:
+            return a + "s"  # a short name in the German genitive: "Sovas", "Kims"
         for k in _truncations(a):
             if a[:k] in self.exact:
                 return a[:k]

@@ -37,6 +37,7 @@ def group(*alternatives, kind="word"):
         (["akzeptabl"], "akzeptabel", "akzeptabl"),  # "akzeptables": the "e" of "-el" drops
         (["dunkl"], "dunkel", "dunkl"),
         (["mittl"], "mittel", "mittl"),
+        (["sovas"], "sova", "sovas"),  # a short name in the German genitive
         (["ebola-14"], "ebola", "ebola-14"),  # a name with a number after a hyphen
         (["ebola"], "ebola-14", "ebola"),
         (["ebola-14"], "ebola-12", None),
