@@ -148,6 +148,7 @@ class Lexicon:
             lang: re.compile(rf"^{p}$") for lang, p in spelled.items() if isinstance(p, str)
         }
         self.not_numbers = frozenset(spelled.get("not_numbers", []))
+        self.number_joiners = frozenset(spelled.get("joiners", []))
         self.conjunct_words = frozenset(data["gapping"]["conjunctions"])
         self.partitive_words = frozenset(data["gapping"]["partitive"])
         self.months = {k: int(v) for k, v in data["months"].items()}

@@ -343,9 +343,12 @@ class QuantityReader:
                     except ValueError:
                         pass
                 continue
-            # The longest run that is one number: "two and four" is two numbers.
+            # The longest run that is one number: "two and four" is two numbers. A word seldom
+            # a number ends one only after another ("twenty-one").
             for size in range(n, 0, -1):
-                if tokens[i + size - 1].norm in self.lex.not_numbers:
+                if tokens[i + size - 1].norm in self.lex.not_numbers and (
+                    size == 1 or tokens[i + size - 1].norm in self.lex.number_joiners
+                ):
                     continue
                 phrase = " ".join(t.norm for t in tokens[i : i + size])
                 try:

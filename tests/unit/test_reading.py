@@ -257,6 +257,7 @@ def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language,
         ("more than two dozen rebels", "en", 24, math.inf, "count", ""),
         ("less than about five millimetres", "en", 0, 5, "measure", "millimetre"),
         ("between twenty and thirty people", "en", 20, 30, "count", ""),
+        ("twenty-one people", "en", 21, 21, "count", ""),  # "one" ends a number after a part
         ("terms of between two and four years", "en", 2, 4, "duration", "year"),
         ("ein dreijähriges Programm", "de", 3, 3, "duration", "year"),
         ("die zweitägige Konferenz", "de", 2, 2, "duration", "day"),
