@@ -82,7 +82,10 @@ class TermReader:
             if tok.is_number:
                 close_run()
                 out.append(Term(tok.norm, tok.start, tok.end, "number"))
-            elif len(tok.norm) > 1 and not self.lexicon.is_stopword(tok.norm, language):
+            elif len(tok.norm) > 1 and (
+                not self.lexicon.is_stopword(tok.norm, language)
+                or self._hyphened_capital(text, tokens, i)
+            ):
                 if tok.norm not in self.lexicon.cue_words and (
                     self._continues_name(text, tokens, i, language, self._names_one(run))
                     or is_name(tokens, i, language, self.vocabulary, starts)
@@ -148,6 +151,19 @@ class TermReader:
             text[tok.end : after.start] == "-"
             and after.capitalised
             and is_name(tokens, i + 1, language, self.vocabulary, False)
+        )
+
+    @staticmethod
+    def _hyphened_capital(text: str, tokens: list[Token], i: int) -> bool:
+        """Return whether a capitalised word is joined by a hyphen to a capitalised word next
+        to it: as part of a compound title it is no stop word ("Heute-Show", "Vor-Ort")."""
+        tok = tokens[i]
+        if not tok.capitalised:
+            return False
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        before = tokens[i - 1] if i > 0 else None
+        return (after is not None and after.capitalised and text[tok.end : after.start] == "-") or (
+            before is not None and before.capitalised and text[before.end : tok.start] == "-"
         )
 
     def _names_one(self, run: list[Term]) -> bool:

@@ -111,6 +111,13 @@ def test_stop_words_are_those_of_the_text_language(reader):
     assert "die" in english and "war" in english
 
 
+def test_a_stop_word_hyphened_to_a_capitalised_word_is_part_of_a_title(reader):
+    terms = reader.read("Die Klagen gegen die Heute-Show", "de").term_string.split()
+    assert any(t.startswith("heut") for t in terms) and "show" in terms
+    alone = reader.read("Die Klagen kamen heute", "de").term_string.split()
+    assert not any(t.startswith("heut") for t in alone)
+
+
 def test_a_first_part_with_a_hyphen_shares_the_head_after_it(reader):
     terms = reader.read("Die Hafen- und Stadtpolizei wurde gerufen", "de").terms
     assert [t.term for t in terms if t.kind == "joined"] == ["hafenpolizei"]
