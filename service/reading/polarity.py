@@ -88,8 +88,32 @@ class PolarityReader:
                     start, end = self._subordinate_bounds(tokens, i, clause)
                     out.append(Negation(cue, tok.start, tok.end, start, end))
         out = self._without_double(text, out)
+        out.extend(self._excesses(tokens, clauses))
         answer = self._answered_no(text, tokens, clauses)
         return [*out, answer] if answer else out
+
+    def _excesses(self, tokens: list[Token], clauses: list[tuple[int, int]]) -> list[Negation]:
+        """Return a negation for each excess ("too tired to celebrate"): it denies the clause
+        from the word that opens what it is too much for ("to", "um") to its end, or to a
+        subordinate clause or a question ("too early to say whether")."""
+        out = []
+        ends = self.lex.negation_clause_ends.union(self.lex.open_words)
+        for i, tok in enumerate(tokens[:-2]):
+            purpose = self.lex.excess_negations.get(tok.norm)
+            adjective, opener = tokens[i + 1], tokens[i + 2]
+            if (
+                purpose is None
+                or opener.norm != purpose
+                or adjective.kind != "word"
+                or not adjective.text.islower()
+                or self.lex.is_stopword(adjective.norm)
+            ):
+                continue
+            end = next((b for a, b in clauses if a <= opener.start < b), opener.end)
+            # What it is too early to say ("whether ...") is asked, not denied.
+            end = next((t.start for t in tokens[i + 3 :] if t.start < end and t.norm in ends), end)
+            out.append(Negation(tok.norm, tok.start, tok.end, opener.start, end))
+        return out
 
     def _without_double(self, text: str, negations: list[Negation]) -> list[Negation]:
         """Return the negations less those that cancel in pairs: a negation followed by a

@@ -213,12 +213,15 @@ class PolarityCheck:
         out = []
         content = [g for g in claim.topic if g.kind == "word"]
         for n in claim.reading.negations:
+            # What is denied starts after the cue, or where its scope does ("too tired to
+            # celebrate" denies "celebrate", not "tired").
+            start = max(n.end, n.scope_start)
             # A name right after the cue is what is denied of ("Neither the ACT nor
             # Tasmania had a death"): a source that does not name it denies nothing of it.
-            first = next((g for g in claim.topic if n.end <= g.start < n.scope_end), None)
+            first = next((g for g in claim.topic if start <= g.start < n.scope_end), None)
             if first is not None and first.kind == "name":
                 out.append(first)
-            after = [g for g in content if n.end <= g.start < n.scope_end]
+            after = [g for g in content if start <= g.start < n.scope_end]
             before = [g for g in content if n.scope_start <= g.start and g.end <= n.start]
             if after:
                 out.append(after[0])
@@ -227,7 +230,7 @@ class PolarityCheck:
             if whole and claim.language == "de":
                 verbs = [
                     g for g in content
-                    if n.end <= g.start < _clause_end(claim.text, n) and g.word[:1].islower()
+                    if start <= g.start < _clause_end(claim.text, start) and g.word[:1].islower()
                     and g not in out
                 ]  # fmt: skip
                 if verbs:
@@ -242,8 +245,8 @@ def _sides(passage: Reading, c: Comparison) -> tuple[PassageTerms, PassageTerms]
     return PassageTerms(before), PassageTerms(after)
 
 
-def _clause_end(text: str, n: Negation) -> int:
-    m = CLAUSE_BREAK.search(text, n.end)
+def _clause_end(text: str, position: int) -> int:
+    m = CLAUSE_BREAK.search(text, position)
     return m.start() if m else len(text)
 
 

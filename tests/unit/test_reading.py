@@ -530,6 +530,17 @@ def test_nobody_denies_what_the_clause_says(reader):
     assert [c for c, _ in scopes(reader, "No one was hurt", "en")] == ["no one"]
 
 
+def test_an_excess_denies_what_it_is_too_much_for(reader):
+    assert scopes(reader, "He was too tired to attend the party", "en") == [
+        ("too", "to attend the party")
+    ]
+    assert scopes(reader, "Er war zu müde, um die Feier zu besuchen") == [
+        ("zu", "um die Feier zu besuchen")
+    ]
+    assert scopes(reader, "Er ging zu Fuß, um Geld zu sparen") == []
+    assert scopes(reader, "Too many people came to the party", "en") == []
+
+
 def test_neither_nor_is_one_negation(reader):
     assert [c for c, _ in scopes(reader, "Neither the city nor the port had a death", "en")] == [
         "neither"

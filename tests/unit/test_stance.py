@@ -708,6 +708,12 @@ def test_a_comparative_anywhere_in_its_clause_makes_als_compare(judge):
     )
 
 
+def test_what_one_was_too_tired_for_one_did_not_do(judge):
+    claim = "The minister was too tired to attend the ceremony"
+    assert judge(claim, "The minister attended the ceremony on Monday.").stance == "contradicts"
+    assert judge(claim, "The minister was too tired to attend the ceremony.").stance == "supports"
+
+
 def test_a_word_with_an_opposite_is_the_claims_side(judge):
     # "gestiegen" is what the claim says of the prices: a passage without it takes no side.
     claim = "Die Preise in der Stadt sind gestiegen"
