@@ -337,6 +337,8 @@ def test_what_a_figure_counts_is_its_noun_phrase(reader, text, language, counted
 def test_an_event_in_the_clause_says_what_happened_to_those_counted(reader):
     assert only(reader, "26 bewaffnete Polizisten wurden getötet").events == ("@deaths",)
     assert only(reader, "fast 8000 Menschen wurden festgenommen").events == ("@arrests",)
+    assert only(reader, "Er ist für den Tod der 12 Arbeiter verantwortlich").events == ("@deaths",)
+    assert only(reader, "Die Behörde meldete 95 neue Todesfälle").events == ("@deaths",)
 
 
 def test_an_aside_in_brackets_leaves_the_clause_whole(reader):
