@@ -565,7 +565,10 @@ class QuantityReader:
                 continue
             stop = self.lex.is_stopword(norm, language)
             if stop or self.lex.tags(norm) and _event_only(self.lex, norm):
-                if not (language == "de" and tok.capitalised):
+                # An English noun of an event is what is counted ("50 new infections"); a
+                # verb says what happened to those counted ("12 killed").
+                noun = language == "en" and not stop and not norm.endswith(self.lex.verb_endings)
+                if not (language == "de" and tok.capitalised) and not noun:
                     break
             if language == "de":
                 words.append(tok)

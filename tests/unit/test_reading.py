@@ -328,6 +328,9 @@ def test_codes_times_and_verbs_are_no_counts(reader, text):
         ("mehr als 10.000 Festnahmen", "de", {"@arrests"}),  # an event: no one in particular
         ("16 members of the security forces were killed", "en", {"member", "secur", "forc"}),
         ("Die Zahl der Toten stieg auf 164", "de", {"@deaths"}),
+        # An English noun of an event is counted, up to a rate's "per"; a verb is not.
+        ("below 50 new infections per day", "en", {"new", "@infections"}),
+        ("Police made 300 arrests", "en", {"@arrests"}),
     ],
 )
 def test_what_a_figure_counts_is_its_noun_phrase(reader, text, language, counted):
