@@ -122,6 +122,7 @@ class Lexicon:
         self.infinitive_markers = frozenset(det.get("infinitive", []))
         self.privative_negations = frozenset(det.get("privative", []))
         self.amount_words = frozenset(data["amount_after_noun"]["words"])
+        self.rate_words = frozenset(data["rates"]["words"])
         answered = data["answered_no"]
         self.question_openers = frozenset(tuple(p.split()) for p in answered["questions"])
         self.answers_no = frozenset(answered["answers"])

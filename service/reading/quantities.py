@@ -89,6 +89,12 @@ class QuantityReader:
                 taken.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
         for m in TIME.finditer(text):  # clock times are no quantities
             taken.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
+        # The base of a rate ("50 Fälle pro 100.000 Einwohner") is no figure of its own.
+        taken.update(
+            i + 1
+            for i, t in enumerate(tokens[:-1])
+            if t.norm in self.lex.rate_words and tokens[i + 1].is_number
+        )
         i = 0
         while i < len(tokens):
             if i in taken:

@@ -318,6 +318,12 @@ def test_codes_times_and_verbs_are_no_counts(reader, text):
     assert quantities(reader, text) == []
 
 
+def test_the_base_of_a_rate_is_no_figure_of_its_own(reader):
+    found = quantities(reader, "Die Inzidenz liegt bei 50 Fällen pro 100.000 Einwohner")
+    assert [q.low for q in found] == [50]
+    assert [q.low for q in quantities(reader, "12 cases per 1,000 people", "en")] == [12]
+
+
 @pytest.mark.parametrize(
     ("text", "language", "counted"),
     [
