@@ -114,9 +114,7 @@ class Lexicon:
         self.negations_after = frozenset(data["negation_after"]["words"])
         self.not_negated_after = frozenset(data["negation_after"]["not_after"])
         self.paired_negations = {k: frozenset(v) for k, v in data["negation_pairs"].items()}
-        self.excess_negations = {
-            degree: purpose for degree, purpose in data["negation_excess"].values()
-        }
+        self.excess_negations = dict(data["negation_excess"].values())  # degree: purpose
         self.negation_clause_ends = frozenset(data["negation_clause_ends"]["words"])
         self.negation_pronouns = frozenset(det.get("pronouns", []))
         self.infinitive_markers = frozenset(det.get("infinitive", []))

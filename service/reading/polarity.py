@@ -97,7 +97,6 @@ class PolarityReader:
         from the word that opens what it is too much for ("to", "um") to its end, or to a
         subordinate clause or a question ("too early to say whether")."""
         out = []
-        ends = self.lex.negation_clause_ends.union(self.lex.open_words)
         for i, tok in enumerate(tokens[:-2]):
             purpose = self.lex.excess_negations.get(tok.norm)
             adjective, opener = tokens[i + 1], tokens[i + 2]
@@ -111,6 +110,7 @@ class PolarityReader:
                 continue
             end = next((b for a, b in clauses if a <= opener.start < b), opener.end)
             # What it is too early to say ("whether ...") is asked, not denied.
+            ends = self.lex.negation_clause_ends.union(self.lex.open_words)
             end = next((t.start for t in tokens[i + 3 :] if t.start < end and t.norm in ends), end)
             out.append(Negation(tok.norm, tok.start, tok.end, opener.start, end))
         return out
