@@ -114,6 +114,11 @@ class PassageTerms:
     def _one(self, a: str) -> str | None:
         if a in self.exact:
             return a
+        folded = a.translate(_FOLD)
+        if folded != a:
+            # A name keeps its umlauts; the same word read as a common word (the adjective
+            # "baden-württembergische" of "Baden-Württemberg") is a stem, folded.
+            return self._one(folded)
         if not a.isalpha():
             base = a.rpartition("-")[0]
             return base if _numbered(a, base) and base in self.exact else None

@@ -168,3 +168,11 @@ def test_a_stem_meets_a_name_that_keeps_its_umlaut():
     # Stems fold umlauts, names are not stemmed: "Upper Austrian" translates to the stem of
     # "oberösterreichisch", the passage names "Oberösterreich".
     assert PassageTerms(["oberösterreich"]).find(["oberosterreich"]) == "oberösterreich"
+
+
+def test_a_name_that_keeps_its_umlaut_meets_a_stem():
+    # The other way round: the claim names "Südtirol", the passage says "südtiroler" as a
+    # common word, stemmed and folded.
+    assert PassageTerms(["sudtirol"]).find(["südtirol"]) == "sudtirol"
+    assert PassageTerms(["sudtiroler"]).find(["südtirol"]) == "sudtiroler"
+    assert PassageTerms(["sudan"]).find(["südtirol"]) is None
