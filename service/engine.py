@@ -42,6 +42,7 @@ def vocabulary_of(dictionary: Dictionary | None, lexicon: Lexicon) -> Vocabulary
         dictionary.words("place") - lexicon.calendar_words,
         lexicon.noun_endings,
         lexicon.word_endings,
+        lexicon.noun_suffixes,
     )
 
 

@@ -170,6 +170,7 @@ class Lexicon:
         self.decade_endings = frozenset(data["years"]["decade_endings"])
         self.noun_endings = tuple(data["inflection"]["noun_endings"])
         self.word_endings = tuple(data["inflection"]["word_endings"])
+        self.noun_suffixes = tuple(data["inflection"]["noun_suffixes"])
         self.compound_links = tuple(data["inflection"]["compound_links"])
         self.ellipsis_links = frozenset(data["inflection"]["ellipsis_links"])
         ordinals = dict(data["ordinals"])

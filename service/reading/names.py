@@ -20,6 +20,9 @@ MIN_MODIFIER = 4  # ... after a modifier at least this long ("Wetter" in "Wetter
 # A head shorter than this makes a compound only after a first part that is a word too:
 # "Bundesrat", "Feiertag", but "Riexinger" is no "Ger" (a spear) of a "Riexin".
 SHORT_HEAD = 5
+# A noun's ending follows a stem of at least this many letters: "Diversität", "Forschung",
+# but not the names "Hartung", "Jung".
+MIN_DERIVED = 5
 # A first part may be a word's stem: "Förder" (fördern), "Finanz" (Finanzen).
 STEM_ENDINGS = ("e", "n", "en")
 # The endings of a German adjective before its noun: "technischen", "Europäische".
@@ -79,11 +82,13 @@ class Vocabulary:
         places: Iterable[str] = (),
         noun_endings: Iterable[str] = ("",),
         word_endings: Iterable[str] = ("",),
+        noun_suffixes: Iterable[str] = (),
     ):
         # German inflection endings: "Soldaten", "Landes" are forms of listed nouns,
         # "anerkannte" of a listed word.
         self.noun_endings = tuple(noun_endings)
         self.word_endings = tuple(word_endings)
+        self.noun_suffixes = tuple(noun_suffixes)
         self.german_nouns = frozenset(german_nouns)
         self.german_words = frozenset(german_words)
         self._german = self.german_nouns | self.german_words
@@ -109,13 +114,24 @@ class Vocabulary:
         """Return whether a lower-case German word is a common noun or a compound of one."""
         if not self.german_nouns:
             return True  # without a lexicon, no capitalised German word can be told a name
-        if self._noun_stems(word):
+        if self._noun_stems(word) or self._derived_noun(word):
             return True
         for k in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
             for stem in self._noun_stems(word[k:], MIN_HEAD):
                 if len(stem) >= SHORT_HEAD or self._is_first_part(word[:k]):
                     return True
         return False
+
+    def _derived_noun(self, word: str) -> bool:
+        """Return whether a word ends, maybe inflected, in an ending that makes a common noun
+        ("Diversität", "Digitalisierungen")."""
+        return any(
+            word.endswith(ending)
+            and (stem := word[: len(word) - len(ending)]).endswith(suffix)
+            and len(stem) - len(suffix) >= MIN_DERIVED
+            for ending in self.noun_endings
+            for suffix in self.noun_suffixes
+        )
 
     def _is_first_part(self, part: str) -> bool:
         """Return whether the first part of a compound is a German word, with its joint

@@ -751,6 +751,17 @@ def test_a_short_head_makes_a_compound_only_after_a_word():
     assert not vocabulary.is_german_noun("riexinger")  # no "Ger" of a "Riexin"
 
 
+def test_a_word_with_the_ending_of_a_common_noun_is_no_name():
+    vocabulary = Vocabulary(
+        german_nouns=["haus"], noun_endings=["", "en"], noun_suffixes=["ität", "ung"]
+    )
+    for word in ("plurivalität", "verkrustungen"):  # neither in the dictionary
+        assert vocabulary.is_german_noun(word), word
+    assert not vocabulary.is_german_noun("hartung")  # a surname: too short a stem
+    tokens = tokenize("Sie fordert mehr Plurivalität im Verband")
+    assert not is_name(tokens, 3, "de", vocabulary, False)
+
+
 def test_a_sum_after_a_noun_is_its_amount_not_a_bound(reader):
     [loan] = quantities(reader, "Die Stadt nahm einen Kredit über 40 Millionen auf.")
     assert (loan.low, loan.high) == (40_000_000, 40_000_000)
