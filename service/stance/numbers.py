@@ -194,6 +194,30 @@ def _as_sum(source: Quantity, claim: Quantity) -> Quantity:
     return source
 
 
+def _month_of_year(q: Quantity) -> int | None:
+    """Return the month of the year a date or a month of this or a given year names."""
+    if q.kind == "date" and q.low == q.high:
+        return int(q.low) // 100
+    if q.kind == "month" and q.low == q.high and q.unit in ("", "this"):
+        return int(q.low) % 100
+    return None
+
+
+def _months_of(claim: Quantity, source: Quantity) -> tuple[Quantity, Quantity]:
+    """Return a claim's month and a source's date (or the other way round) as months of the
+    year, to be compared: "im Oktober" is not "am 15. November", and holds "am 3. Oktober".
+    A claim's date in the source's month is not confirmed by it, so left uncompared."""
+    if {claim.kind, source.kind} != {"month", "date"}:
+        return claim, source
+    mine, theirs = _month_of_year(claim), _month_of_year(source)
+    if mine is None or theirs is None or claim.kind == "date" and mine == theirs:
+        return claim, source
+    return (
+        replace(claim, kind="month", unit="this", low=mine, high=mine),
+        replace(source, kind="month", unit="this", low=theirs, high=theirs),
+    )
+
+
 def _same_distinct_figure(a: Quantity, b: Quantity) -> bool:
     return a.low == a.high == b.low == b.high and a.low >= DISTINCT and not a.low_open
 
@@ -220,6 +244,7 @@ class NumberCheck:
             for pq in theirs:
                 pq = _as_sum(pq, cq)
                 mine = in_unit(cq, pq.unit, self.lex.measures)
+                mine, pq = _months_of(mine, pq)
                 match = self._comparable(claim, mine, np_groups, pq, passage, same)
                 if match is not None:
                     candidates.append((match, pq, mine))

@@ -223,6 +223,22 @@ def test_a_figure_for_another_time_does_not_contradict(judge):
     assert judge(first, landed).stance == "contradicts"
 
 
+def test_a_month_and_a_date_are_compared_as_months_of_the_year(judge):
+    claim = "Bis Oktober 2012 wurden in der Stadt 3000 Wohnungen gebaut"
+    november = "Bis zum 15. November wurden in der Stadt 3000 Wohnungen gebaut."
+    j = judge(claim, november)
+    assert j.stance == "related" and "gives a figure for another time" in j.reasons
+    october = "Bis zum 15. Oktober wurden in der Stadt 3000 Wohnungen gebaut."
+    assert judge(claim, october).stance == "supports"
+    # A claim's day is not confirmed by its month, only refuted by another.
+    on_the_day = "Am 3. Oktober schloss die Regierung der Stadt den Hafen"
+    assert judge(on_the_day, "Im Oktober schloss die Regierung der Stadt den Hafen.").stance != (
+        "supports"
+    )
+    in_may = "Im Mai schloss die Regierung der Stadt den Hafen."
+    assert judge(on_the_day, in_may).stance == "contradicts"
+
+
 def test_a_time_alone_does_not_confirm_a_figure_left_unsaid(judge):
     claim = "2015 verloren in der Stadt 75.000 Menschen ihre Arbeit"
     j = judge(claim, "2015 verloren in der Stadt Menschen ihre Arbeit.")
