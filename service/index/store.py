@@ -471,14 +471,13 @@ class SentenceIndex:
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """Return how many passages contain each term (terms never seen are left out)."""
         unique = list(dict.fromkeys(terms))
-        out = {}
-        for term in unique:
-            row = self.db.execute(
-                "SELECT doc FROM passage_vocab WHERE term = ?", (term,)
-            ).fetchone()
-            if row:
-                out[term] = row[0]
-        return out
+        if not unique:
+            return {}
+        marks = ", ".join("?" * len(unique))
+        rows = self.db.execute(
+            f"SELECT term, doc FROM passage_vocab WHERE term IN ({marks})", unique
+        )
+        return dict(rows.fetchall())
 
     DOCUMENT_KEYS = (
         "document_id",

@@ -118,6 +118,18 @@ def test_search_uses_the_term_index(verifier):
     assert "2500 Soldaten" in hits[0].passage.text
 
 
+def test_document_frequencies_count_passages_per_term(verifier):
+    index = verifier.index
+    frequencies = index.document_frequencies(["ovks", "2500", "ovks", "zzzunbekannt"])
+    assert set(frequencies) == {"ovks", "2500"}  # a term never seen is left out
+    for term, df in frequencies.items():
+        matching = index.db.execute(
+            "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?", (f'"{term}"',)
+        ).fetchone()[0]
+        assert df == matching > 0
+    assert index.document_frequencies([]) == {}
+
+
 def test_posting_budget_drops_the_most_frequent_terms():
     frequencies = {"mensch": 26_000, "gestorb": 1_500, "1000": 1_000, "covid": 8_600}
     assert within_budget(frequencies, 12_000) == ["1000", "gestorb", "covid"]
