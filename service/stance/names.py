@@ -196,7 +196,8 @@ class NameCheck:
             and g not in coverage.missing_names
             and _neighbours(claim, (g,), among_names=True)
         ]
-        if not coverage.missing_names and not listed_around:
+        displaced = self._displaced_persons(claim, passage, coverage, same)
+        if not coverage.missing_names and not listed_around and not displaced:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         mine = claim_terms(claim, same)
         others = [
@@ -239,11 +240,44 @@ class NameCheck:
             for g in listed_around
             if _in_place(claim, passage, same, (g,), others, present, among_names=True)
         )
+        missing += tuple(g for g in displaced if g not in missing)
         if not missing:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         written = dict.fromkeys(passage.text[n.start : n.end] for n in others)
         in_place = _in_place(claim, passage, same, missing, others, present)
         return NameFinding(missing, tuple(written), in_place, *speakers)
+
+    @staticmethod
+    def _displaced_persons(
+        claim: Claim, passage: Reading, coverage: Coverage, same: bool
+    ) -> list[TermGroup]:
+        """Return the words of the claim's persons (first and last name) that only the text
+        around the passage gives, where the passage itself names another person: what it
+        says is that person's ("Maria K. spielt die Geschäftsfrau" for "Adele N. verkörpert
+        die Geschäftsfrau", Adele N. named in the lead)."""
+
+        def words_of(n: Name) -> list[TermGroup]:
+            return [g for g in claim.topic if n.start <= g.start and g.end <= n.end]
+
+        # A person the passage names in part ("Hunt" for "Tim Hunt") is the passage's.
+        around = [
+            g
+            for n in claim.reading.names
+            if len(n.parts) >= 2 and not any(g in coverage.matched for g in words_of(n))
+            for g in words_of(n)
+            if g.kind == "name" and g not in coverage.missing_names
+        ]
+        if not around:
+            return []
+        mine = claim_terms(claim, same)
+        others = [
+            n
+            for n in passage.names
+            if len(n.parts) >= 2
+            and " " in passage.text[n.start : n.end]  # not "Account-IDs"
+            and not _claim_names(mine, n)
+        ]
+        return around if others else []
 
     def _other_speaker(
         self, claim: Claim, passage: Reading, present: PassageTerms

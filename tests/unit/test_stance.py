@@ -975,3 +975,16 @@ def test_an_opposite_is_of_another_where_the_source_says_the_claims_word(judge):
     # A source word that is the claim's with a negative affix is still its opposite.
     reason = judge("Die Polizei hatte Erfolg", "Die Polizei blieb erfolglos.").reasons
     assert any(r.startswith("opposite") for r in reason)
+
+
+def test_a_person_named_only_around_the_passage_gives_way_to_the_person_it_names(judge):
+    claim = "Im Film spielt Anna Berger die Ärztin Lisa Kern"
+    context = "Anna Berger dreht einen neuen Film."
+    she = "Sie spielt im Film die Ärztin Lisa Kern."
+    assert judge(claim, she, context=context).stance == "supports"
+    another = "Clara Holm spielt im Film die Ärztin Lisa Kern."
+    j = judge(claim, another, context=context)
+    assert j.stance != "supports" and any("Anna" in r for r in j.reasons)
+    # Named in part, the person is the passage's own.
+    surname = "Berger spielt im Film mit Clara Holm die Ärztin Lisa Kern."
+    assert judge(claim, surname, context=context).stance == "supports"
