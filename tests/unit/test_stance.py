@@ -988,3 +988,17 @@ def test_a_person_named_only_around_the_passage_gives_way_to_the_person_it_names
     # Named in part, the person is the passage's own.
     surname = "Berger spielt im Film mit Clara Holm die Ärztin Lisa Kern."
     assert judge(claim, surname, context=context).stance == "supports"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "Die Firma zahlte den Fahrern einen Bonus",
+            "Die Firma zahlte allen einen Bonus, mit Ausnahme der Fahrer.",
+        ),
+        ("The firm paid the drivers a bonus", "The firm paid everyone a bonus except the drivers."),
+    ],
+)
+def test_an_exception_denies_what_it_names(judge, claim, passage):
+    assert judge(claim, passage).stance == "contradicts"
