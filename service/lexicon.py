@@ -167,6 +167,8 @@ class Lexicon:
         }
         self.relative_year_lengths = sorted({len(k) for k in self.relative_years})
         self.year_words = frozenset(data["years"]["words"])
+        self.duration_joiners = frozenset(data["durations"]["joiners"])
+        self.duration_one = frozenset(data["durations"]["one"])
         self.decade_endings = frozenset(data["years"]["decade_endings"])
         self.noun_endings = tuple(data["inflection"]["noun_endings"])
         self.word_endings = tuple(data["inflection"]["word_endings"])

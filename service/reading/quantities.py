@@ -116,9 +116,49 @@ class QuantityReader:
             out.append(quantity)
             i += used
         out = self._partitive(text, self._gapped(text, sorted(out, key=lambda q: q.start)))
+        out = self._compound_durations(text, out)
         if previous and any(q.elided and not q.counted for q in out):
             out = self._resolve_elided(out, previous)
         return out
+
+    def _compound_durations(self, text: str, quantities: list[Quantity]) -> list[Quantity]:
+        """Return the quantities with a span of time in two units read as one, in the smaller
+        unit: "two years and three months" is 27 months, "einem Jahr und sechs Monaten" 18."""
+        out: list[Quantity] = []
+        for q in quantities:
+            merged = None
+            if q.kind == "duration" and q.low == q.high and q.unit in self.lex.measures:
+                before = out[-1] if out else None
+                words = text[before.end : q.start].split() if before is not None else []
+                if (
+                    before is not None
+                    and before.kind == "duration"
+                    and before.low == before.high
+                    and len(words) == 1
+                    and words[0].lower() in self.lex.duration_joiners
+                ):
+                    merged = self._joined(before.start, before.low, before.unit, q, text)
+                    if merged is not None:
+                        out[-1] = merged
+                        continue
+                words = text[: q.start].split()[-3:]
+                if len(words) == 3 and words[2].lower() in self.lex.duration_joiners:
+                    unit = self.lex.units_after.get((words[1].lower(),))
+                    if words[0].lower() in self.lex.duration_one and unit:
+                        start = text.rindex(words[0], 0, q.start)
+                        merged = self._joined(start, 1.0, unit, q, text)
+            out.append(merged or q)
+        return out
+
+    def _joined(
+        self, start: int, value: float, unit: str, part: Quantity, text: str
+    ) -> Quantity | None:
+        """Return a duration of `value` units and then `part`, in the part's smaller unit."""
+        big, small = self.lex.measures.get(unit), self.lex.measures[part.unit]
+        if big is None or big[0] != small[0] or big[1] <= small[1]:
+            return None
+        total = value * big[1] / small[1] + part.low
+        return replace(part, text=text[start : part.end], start=start, low=total, high=total)
 
     def _gapped(self, text: str, quantities: list[Quantity]) -> list[Quantity]:
         """Return the quantities with a count that opens a clause or a conjunct without a noun

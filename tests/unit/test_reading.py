@@ -771,3 +771,22 @@ def test_a_sum_after_a_noun_is_its_amount_not_a_bound(reader):
     assert rise.low == 40_000_000 and rise.high == float("inf")  # after a preposition: a bound
     [people] = quantities(reader, "Für Menschen über 60 gilt die Regel.")
     assert people.high == float("inf")  # no sum: older than 60
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "months"),
+    [
+        ("Er wurde zu einem Jahr und sechs Monaten Haft verurteilt.", "de", 18),
+        ("Er wurde zu zwei Jahren und drei Monaten Haft verurteilt.", "de", 27),
+        ("He was jailed for two years and three months.", "en", 27),
+        ("He was jailed for a year and eleven months.", "en", 23),
+    ],
+)
+def test_a_span_of_time_in_two_units_is_one_duration(reader, text, language, months):
+    [span] = quantities(reader, text, language)
+    assert (span.kind, span.unit, span.low, span.high) == ("duration", "month", months, months)
+
+
+def test_two_durations_apart_stay_two(reader):
+    spans = quantities(reader, "Er blieb zwei Jahre in Rom und drei Monate in Paris.")
+    assert [(q.low, q.unit) for q in spans] == [(2, "year"), (3, "month")]
