@@ -112,13 +112,17 @@ class PassageTerms:
         return out
 
     def _one(self, a: str) -> str | None:
-        if a in self.exact:
-            return a
+        found = self._as_written(a)
         folded = a.translate(_FOLD)
-        if folded != a:
+        if found is None and folded != a:
             # A name keeps its umlauts; the same word read as a common word (the adjective
             # "baden-württembergische" of "Baden-Württemberg") is a stem, folded.
-            return self._one(folded)
+            found = self._as_written(folded)
+        return found
+
+    def _as_written(self, a: str) -> str | None:
+        if a in self.exact:
+            return a
         if not a.isalpha():
             base = a.rpartition("-")[0]
             return base if _numbered(a, base) and base in self.exact else None

@@ -253,8 +253,8 @@ class NameCheck:
     ) -> list[TermGroup]:
         """Return the words of the claim's persons (first and last name) that only the text
         around the passage gives, where the passage itself names another person: what it
-        says is that person's ("Maria K. spielt die Geschäftsfrau" for "Adele N. verkörpert
-        die Geschäftsfrau", Adele N. named in the lead)."""
+        says is that person's ("Clara Holm spielt die Ärztin" for "Anna Berger spielt die
+        Ärztin", Anna Berger named in the lead)."""
 
         def words_of(n: Name) -> list[TermGroup]:
             return [g for g in claim.topic if n.start <= g.start and g.end <= n.end]
