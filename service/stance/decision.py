@@ -131,6 +131,13 @@ RULES = (
         lambda f: "does not speak of what the claim denies",
     ),
     Rule(
+        "the figure at another time",
+        lambda f: f.numbers.its_figure_elsewhen and f.figures_decide,
+        "contradicts",
+        lambda f: "gives the claim's figure for another time",
+        measured=True,
+    ),
+    Rule(
         "figure for another time",
         lambda f: f.numbers.another_time,
         "related",

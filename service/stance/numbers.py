@@ -137,6 +137,29 @@ class NumberFinding:
             k not in TIMES | WHICH for k, _ in found
         )
 
+    @property
+    def its_figure_elsewhen(self) -> bool:
+        """The source gives the claim's own figure, one too exact to recur by chance, for
+        another time: the claim puts that figure at the wrong time ("835.106 Tote bis Mitte
+        November" against "by mid-October")."""
+        return self.another_time and any(
+            p.relation == "compatible" and _exact_figure(p.claim, p.source)
+            for p in self.pairs
+            if p.claim.kind not in TIMES
+        )
+
+
+def _exact_figure(a: Quantity, b: Quantity) -> bool:
+    """Return whether two figures are the same exact value of at least three significant
+    digits (835,106; 218.5 billion; not 3 million or 100)."""
+    if not (a.low == a.high == b.low == b.high) or a.low_open or a.high_open or a.low < DISTINCT:
+        return False
+    digits = f"{a.low:.6g}".replace(".", "").rstrip("0").lstrip("0")
+    return len(digits) >= EXACT_DIGITS
+
+
+# A figure of this many significant digits stated the same on both sides is the same figure.
+EXACT_DIGITS = 3
 
 # The shortest head of a compound that names what a place in a sequence numbers ("woch").
 HEAD = 4

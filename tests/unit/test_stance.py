@@ -239,6 +239,16 @@ def test_a_month_and_a_date_are_compared_as_months_of_the_year(judge):
     assert judge(on_the_day, in_may).stance == "contradicts"
 
 
+def test_the_claims_exact_figure_for_another_time_refutes_the_time(judge):
+    claim = "Bis Oktober 2012 wurden in der Stadt 3127 Wohnungen gebaut"
+    j = judge(claim, "Bis zum 15. November wurden in der Stadt 3127 Wohnungen gebaut.")
+    assert j.stance == "contradicts" and "gives the claim's figure for another time" in j.reasons
+    # A round figure may recur at another time: that is a figure for another time only.
+    rounded = "Bis Oktober 2012 wurden in der Stadt 3000 Wohnungen gebaut"
+    j = judge(rounded, "Bis zum 15. November wurden in der Stadt 3000 Wohnungen gebaut.")
+    assert j.stance == "related"
+
+
 def test_a_time_alone_does_not_confirm_a_figure_left_unsaid(judge):
     claim = "2015 verloren in der Stadt 75.000 Menschen ihre Arbeit"
     j = judge(claim, "2015 verloren in der Stadt Menschen ihre Arbeit.")
