@@ -140,8 +140,8 @@ class NumberFinding:
     @property
     def its_figure_elsewhen(self) -> bool:
         """The source gives the claim's own figure, one too exact to recur by chance, for
-        another time: the claim puts that figure at the wrong time ("835.106 Tote bis Mitte
-        November" against "by mid-October")."""
+        another time: the claim puts that figure at the wrong time ("3.127 Wohnungen bis zum
+        15. November" against "bis Oktober")."""
         return self.another_time and any(
             p.relation == "compatible" and _exact_figure(p.claim, p.source)
             for p in self.pairs
@@ -151,7 +151,7 @@ class NumberFinding:
 
 def _exact_figure(a: Quantity, b: Quantity) -> bool:
     """Return whether two figures are the same exact value of at least three significant
-    digits (835,106; 218.5 billion; not 3 million or 100)."""
+    digits (3,127; 218.5 billion; not 3 million or 100)."""
     if not (a.low == a.high == b.low == b.high) or a.low_open or a.high_open or a.low < DISTINCT:
         return False
     digits = f"{a.low:.6g}".replace(".", "").rstrip("0").lstrip("0")
