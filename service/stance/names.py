@@ -114,6 +114,23 @@ def _in_place(
     return False
 
 
+def _persons_around(claim: Claim, coverage: Coverage) -> list[TermGroup]:
+    """Return the words of the claim's persons (first and last name) that the passage does
+    not give, in any part, but the text around it does ("Hunt" for "Tim Hunt" is the
+    passage's own)."""
+
+    def words_of(n: Name) -> list[TermGroup]:
+        return [g for g in claim.topic if n.start <= g.start and g.end <= n.end]
+
+    return [
+        g
+        for n in claim.reading.names
+        if len(n.parts) >= 2 and not any(g in coverage.matched for g in words_of(n))
+        for g in words_of(n)
+        if g.kind == "name" and g not in coverage.missing_names
+    ]
+
+
 def _claim_names(mine: PassageTerms, name: Name) -> bool:
     """Return whether the claim's terms (`mine`) name a passage name: by its words, its key or
     a spelling one letter apart."""
@@ -196,15 +213,21 @@ class NameCheck:
             and g not in coverage.missing_names
             and _neighbours(claim, (g,), among_names=True)
         ]
-        displaced = self._displaced_persons(claim, passage, coverage, same)
-        if not coverage.missing_names and not listed_around and not displaced:
+        persons_around = _persons_around(claim, coverage)
+        if not coverage.missing_names and not listed_around and not persons_around:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         mine = claim_terms(claim, same)
-        others = [
-            name
-            for name in [*passage.names, *_titled_runs(passage)]
-            if not _claim_names(mine, name)
-        ]
+        named = [n for n in passage.names if not _claim_names(mine, n)]
+        others = [*named, *(n for n in _titled_runs(passage) if not _claim_names(mine, n))]
+        # A person the claim names whom only the text around gives is missing where the
+        # passage itself names another person (first and last name; not "Account-IDs"):
+        # what it says is that person's ("Clara Holm spielt die Ärztin" for "Anna Berger
+        # spielt die Ärztin", Anna Berger named in the lead).
+        displaced = (
+            persons_around
+            if any(len(n.parts) >= 2 and " " in passage.text[n.start : n.end] for n in named)
+            else []
+        )
         # Where the claim names a place, an adjective of another ("den indonesischen
         # Steuermann" for "von den Philippinen") names that one instead.
         adjectives = []
@@ -246,38 +269,6 @@ class NameCheck:
         written = dict.fromkeys(passage.text[n.start : n.end] for n in others)
         in_place = _in_place(claim, passage, same, missing, others, present)
         return NameFinding(missing, tuple(written), in_place, *speakers)
-
-    @staticmethod
-    def _displaced_persons(
-        claim: Claim, passage: Reading, coverage: Coverage, same: bool
-    ) -> list[TermGroup]:
-        """Return the words of the claim's persons (first and last name) that only the text
-        around the passage gives, where the passage itself names another person: what it
-        says is that person's ("Clara Holm spielt die Ärztin" for "Anna Berger spielt die
-        Ärztin", Anna Berger named in the lead)."""
-
-        def words_of(n: Name) -> list[TermGroup]:
-            return [g for g in claim.topic if n.start <= g.start and g.end <= n.end]
-
-        # A person the passage names in part ("Hunt" for "Tim Hunt") is the passage's.
-        around = [
-            g
-            for n in claim.reading.names
-            if len(n.parts) >= 2 and not any(g in coverage.matched for g in words_of(n))
-            for g in words_of(n)
-            if g.kind == "name" and g not in coverage.missing_names
-        ]
-        if not around:
-            return []
-        mine = claim_terms(claim, same)
-        others = [
-            n
-            for n in passage.names
-            if len(n.parts) >= 2
-            and " " in passage.text[n.start : n.end]  # not "Account-IDs"
-            and not _claim_names(mine, n)
-        ]
-        return around if others else []
 
     def _other_speaker(
         self, claim: Claim, passage: Reading, present: PassageTerms

@@ -149,18 +149,6 @@ class NumberFinding:
         )
 
 
-def _exact_figure(a: Quantity, b: Quantity) -> bool:
-    """Return whether two figures are the same exact value of at least three significant
-    digits (3,127; 218.5 billion; not 3 million or 100)."""
-    if not (a.low == a.high == b.low == b.high) or a.low_open or a.high_open or a.low < DISTINCT:
-        return False
-    digits = f"{a.low:.6g}".replace(".", "").rstrip("0").lstrip("0")
-    return len(digits) >= EXACT_DIGITS
-
-
-# A figure of this many significant digits stated the same on both sides is the same figure.
-EXACT_DIGITS = 3
-
 # The shortest head of a compound that names what a place in a sequence numbers ("woch").
 HEAD = 4
 # A figure this large stated the same on both sides is the same figure, whatever words the
@@ -243,6 +231,19 @@ def _months_of(claim: Quantity, source: Quantity) -> tuple[Quantity, Quantity]:
 
 def _same_distinct_figure(a: Quantity, b: Quantity) -> bool:
     return a.low == a.high == b.low == b.high and a.low >= DISTINCT and not a.low_open
+
+
+# A figure of this many significant digits stated the same on both sides is the same figure.
+EXACT_DIGITS = 3
+
+
+def _exact_figure(a: Quantity, b: Quantity) -> bool:
+    """Return whether two figures are the same exact value of at least three significant
+    digits (3,127; 218.5 billion; not 3 million or 100)."""
+    if not _same_distinct_figure(a, b) or a.high_open:
+        return False
+    digits = f"{a.low:.6g}".replace(".", "").rstrip("0").lstrip("0")
+    return len(digits) >= EXACT_DIGITS
 
 
 class NumberCheck:
