@@ -18,20 +18,29 @@ WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)\.$")
 # paragraph (a paragraph of thousands of sentences is split in linear time).
 WORD_REACH = 64
 NEXT_WORD = re.compile(r"\s+[\"'„“»«(]?([\wäöüÄÖÜß]+)")
+WORD_BEFORE_NUMBER = re.compile(r"(?<![\w.])(\w+)\s+\d+\.$")
+# An ordinal has at most this many digits ("die 107. Auflage"); four make a year.
+ORDINAL_DIGITS = 3
 
 
 class SentenceSplitter:
     """Splits paragraphs into sentences, guarding abbreviations and ordinal numbers."""
 
-    def __init__(self, abbreviations: Iterable[str], ordinal_nouns: Iterable[str]):
+    def __init__(
+        self,
+        abbreviations: Iterable[str],
+        ordinal_nouns: Iterable[str],
+        ordinal_articles: Iterable[str] = (),
+    ):
         self.abbreviations = frozenset(a.lower() for a in abbreviations)
         self.ordinal_nouns = frozenset(o.lower() for o in ordinal_nouns)
+        self.ordinal_articles = frozenset(o.lower() for o in ordinal_articles)
 
     @classmethod
     def load(cls, path: Path | None = None) -> SentenceSplitter:
         """Return a splitter configured from a segmentation data file."""
         data = load_toml(path or data_path("segmentation.toml"))
-        return cls(data["abbreviations"], data["ordinal_nouns"])
+        return cls(data["abbreviations"], data["ordinal_nouns"], data["ordinal_articles"])
 
     def split(self, text: str, spans: Iterable[Span]) -> list[Span]:
         """Return sentence spans of the given paragraphs of text, in order."""
@@ -61,7 +70,12 @@ class SentenceSplitter:
             return True
         if len(word) == 1 and word.isalpha():  # initials such as "J. Smith"
             return True
-        if word.isdecimal() and len(word) <= 2:
+        if word.isdecimal() and len(word) <= ORDINAL_DIGITS:
             nxt = NEXT_WORD.match(text, end, para.end)
-            return bool(nxt) and nxt.group(1).lower() in self.ordinal_nouns
+            if nxt and nxt.group(1).lower() in self.ordinal_nouns:
+                return True
+            # An article before the number makes it an ordinal ("der 72. Frankfurter
+            # Buchmesse"): no sentence ends in "der 72".
+            article = WORD_BEFORE_NUMBER.search(text, max(para.start, stop - WORD_REACH), end)
+            return bool(article) and article.group(1).lower() in self.ordinal_articles
         return False

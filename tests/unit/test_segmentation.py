@@ -54,6 +54,14 @@ def sentences(text: str) -> list[str]:
             ["Russland wird keine Revolutionen zulassen"],
         ),
         ("Das ist z.B. so. Und u.a. auch hier.", ["Das ist z.B. so.", "Und u.a. auch hier."]),
+        (  # an article before the number makes it an ordinal, whatever word follows
+            "Zur 112. Kieler Segelwoche kamen viele. Sie blieben.",
+            ["Zur 112. Kieler Segelwoche kamen viele.", "Sie blieben."],
+        ),
+        (  # a count at a sentence's end stays one
+            "Die Zahl der Boote stieg auf 112. Kiel jubelte.",
+            ["Die Zahl der Boote stieg auf 112.", "Kiel jubelte."],
+        ),
     ],
 )
 def test_split_hard_cases(text, expected):
