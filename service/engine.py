@@ -16,6 +16,7 @@ from service.corpus.passages import Pipeline
 from service.index import SentenceIndex
 from service.lexicon import Lexicon, data_path, files_digest
 from service.reading import READING_VERSION, Reader, Vocabulary
+from service.reading.forenames import given_names, given_names_digest
 from service.stance import StanceJudge
 from service.store import SqliteDocumentStore
 from service.verify import Verifier
@@ -43,6 +44,7 @@ def vocabulary_of(dictionary: Dictionary | None, lexicon: Lexicon) -> Vocabulary
         lexicon.noun_endings,
         lexicon.word_endings,
         lexicon.noun_suffixes,
+        given_names(),
     )
 
 
@@ -52,7 +54,8 @@ def build_pipeline(dictionary: Dictionary | None = None) -> Pipeline:
     vocabulary = vocabulary_of(dictionary, lexicon)
     signature = dictionary.signature if dictionary is not None else "none"
     files = [data_path(f) for f in ("chrome.toml", "segmentation.toml")]
-    digest = f"{READING_VERSION}:{files_digest(files)}:{lexicon.digest}:{signature}"
+    data = f"{files_digest(files)}:{lexicon.digest}:{given_names_digest()}"
+    digest = f"{READING_VERSION}:{data}:{signature}"
     return Pipeline(
         ChromeRules.load(), SentenceSplitter.load(), Reader(lexicon, vocabulary), digest
     )

@@ -83,6 +83,7 @@ class Vocabulary:
         noun_endings: Iterable[str] = ("",),
         word_endings: Iterable[str] = ("",),
         noun_suffixes: Iterable[str] = (),
+        given_names: Iterable[str] = (),
     ):
         # German inflection endings: "Soldaten", "Landes" are forms of listed nouns,
         # "anerkannte" of a listed word.
@@ -94,6 +95,7 @@ class Vocabulary:
         self._german = self.german_nouns | self.german_words
         self.english_words = frozenset(english_words)
         self.places = frozenset(places)
+        self.given_names = frozenset(given_names)
 
     @property
     def available(self) -> bool:

@@ -89,6 +89,7 @@ class TermReader:
                 if tok.norm not in self.lexicon.cue_words and (
                     self._continues_name(text, tokens, i, language, self._names_one(run))
                     or is_name(tokens, i, language, self.vocabulary, starts)
+                    or self._given_name(text, tokens, i, language)
                     or self._before_hyphened_name(text, tokens, i, language)
                 ):
                     if run and (
@@ -136,7 +137,36 @@ class TermReader:
             return (
                 tok.norm not in self.lexicon.calendar_words and tok.norm not in self.lexicon.titles
             )
-        return language == "en" and in_name and gap == " " and not possessive(before)
+        if language == "de":
+            # After a given name that is no German word, a surname that is a noun ("Thomas
+            # Schneider").
+            return (
+                in_name
+                and gap == " "
+                and before.norm in self.vocabulary.given_names
+                and not self.vocabulary.is_german_word(before.norm)
+                and tok.norm not in self.lexicon.calendar_words
+                and not self.vocabulary.is_place(tok.norm)
+            )
+        return in_name and gap == " " and not possessive(before)
+
+    def _given_name(self, text: str, tokens: list[Token], i: int, language: str) -> bool:
+        """Return whether a capitalised word that is a common word too is a given name: one
+        right before a name ("Rose Kovacic", "Grant Whitfield"), but not a month ("im Juli
+        Kovacic traf ...") nor before a place ("die Lage Syriens")."""
+        tok = tokens[i]
+        if not tok.capitalised or tok.norm not in self.vocabulary.given_names:
+            return False
+        if tok.norm in self.lexicon.calendar_words or i + 1 >= len(tokens):
+            return False
+        after = tokens[i + 1]
+        # English capitalises names only: any capitalised word after it goes on naming.
+        return (
+            text[tok.end : after.start] == " "
+            and after.capitalised
+            and (language == "en" or is_name(tokens, i + 1, language, self.vocabulary, False))
+            and not self.vocabulary.is_place(after.norm)
+        )
 
     def _before_hyphened_name(self, text: str, tokens: list[Token], i: int, language: str) -> bool:
         """Return whether a capitalised word is joined by a hyphen to a name after it: the

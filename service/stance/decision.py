@@ -105,7 +105,11 @@ RULES = (
             f.names.swapped
             and not f.denial
             and (
-                f.content >= SWAP or f.names.in_place and f.words >= TOPIC and not f.amount_missing
+                f.content >= SWAP
+                and not f.figure_missing
+                or f.names.in_place
+                and f.words >= TOPIC
+                and not f.amount_missing
             )
             and not f.polarity.flipped
         ),

@@ -100,7 +100,8 @@ def _in_place(
     among_names: bool = False,
 ) -> bool:
     """Return whether another name stands next to a passage word that the claim has next to
-    one of its missing names (a name of the claim, if `among_names`)."""
+    one of its missing names (a name of the claim, if `among_names`), or takes that word in
+    ("Karl Berger" for "Karl Huber")."""
     text = passage.text
     for neighbour in _neighbours(claim, missing, among_names):
         found = present.find(neighbour.alternatives(same))
@@ -108,15 +109,19 @@ def _in_place(
             if t.term != found:
                 continue
             for n in others:
+                if n.start <= t.start and t.end <= n.end and (n.start, n.end) != (t.start, t.end):
+                    return True  # the word is part of the other name ("Karl Berger")
                 gap = text[t.end : n.start] if t.end <= n.start else text[n.end : t.start]
                 if (t.end <= n.start or n.end <= t.start) and _close(gap):
                     return True
     return False
 
 
-def _persons_around(claim: Claim, coverage: Coverage) -> list[TermGroup]:
-    """Return the words of the claim's persons (first and last name) that the passage does
-    not give, in any part, but the text around it does ("Hunt" for "Tim Hunt" is the
+def _persons_around(
+    claim: Claim, coverage: Coverage, given_names: frozenset[str]
+) -> list[TermGroup]:
+    """Return the words of the claim's persons (a given name and a surname) that the passage
+    does not give, in any part, but the text around it does ("Hunt" for "Tim Hunt" is the
     passage's own)."""
 
     def words_of(n: Name) -> list[TermGroup]:
@@ -125,17 +130,25 @@ def _persons_around(claim: Claim, coverage: Coverage) -> list[TermGroup]:
     return [
         g
         for n in claim.reading.names
-        if len(n.parts) >= 2 and not any(g in coverage.matched for g in words_of(n))
+        if _person(n, given_names) and not any(g in coverage.matched for g in words_of(n))
         for g in words_of(n)
         if g.kind == "name" and g not in coverage.missing_names
     ]
 
 
-def _claim_names(mine: PassageTerms, name: Name) -> bool:
+def _person(name: Name, given_names: frozenset[str]) -> bool:
+    """Return whether a name is a person's: a given name and a surname ("Tim Hunt", not
+    "Kieler Woche")."""
+    return len(name.parts) >= 2 and name.parts[0] in given_names
+
+
+def _claim_names(mine: PassageTerms, name: Name, given_names: frozenset[str]) -> bool:
     """Return whether the claim's terms (`mine`) name a passage name: by its words, its key or
-    a spelling one letter apart."""
+    a spelling one letter apart. A person's given name alone names another ("Karl Berger" is
+    not "Karl Huber")."""
+    parts = tuple(p for p in name.parts if p == name.key or p not in given_names)
     return (
-        mine.find(name.parts) is not None
+        mine.find(parts) is not None
         or mine.find((name.key,)) is not None
         or mine.find_spelling((name.key,)) is not None
     )
@@ -213,21 +226,19 @@ class NameCheck:
             and g not in coverage.missing_names
             and _neighbours(claim, (g,), among_names=True)
         ]
-        persons_around = _persons_around(claim, coverage)
+        persons_around = _persons_around(claim, coverage, self.vocabulary.given_names)
         if not coverage.missing_names and not listed_around and not persons_around:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         mine = claim_terms(claim, same)
-        named = [n for n in passage.names if not _claim_names(mine, n)]
-        others = [*named, *(n for n in _titled_runs(passage) if not _claim_names(mine, n))]
+        given = self.vocabulary.given_names
+        named = [n for n in passage.names if not _claim_names(mine, n, given)]
+        runs = _titled_runs(passage)
+        others = [*named, *(n for n in runs if not _claim_names(mine, n, given))]
         # A person the claim names whom only the text around gives is missing where the
-        # passage itself names another person (first and last name; not "Account-IDs"):
-        # what it says is that person's ("Clara Holm spielt die Ärztin" for "Anna Berger
-        # spielt die Ärztin", Anna Berger named in the lead).
-        displaced = (
-            persons_around
-            if any(len(n.parts) >= 2 and " " in passage.text[n.start : n.end] for n in named)
-            else []
-        )
+        # passage itself names another person: what it says is that person's ("Clara Holm
+        # spielt die Ärztin" for "Anna Berger spielt die Ärztin", Anna Berger named in the
+        # lead).
+        displaced = persons_around if any(_person(n, given) for n in named) else []
         # Where the claim names a place, an adjective of another ("den indonesischen
         # Steuermann" for "von den Philippinen") names that one instead.
         adjectives = []
@@ -286,7 +297,7 @@ class NameCheck:
         if any(present.find(n.parts) or present.find_spelling(n.parts) for n in ours):
             return "", ""
         mine = claim_terms(claim, claim.language == passage.language)
-        theirs = [n for n in theirs if not _claim_names(mine, n)]
+        theirs = [n for n in theirs if not _claim_names(mine, n, self.vocabulary.given_names)]
         if not theirs:
             return "", ""  # what the passage's speaker says, the claim says of them
         first, claimed = theirs[0], ours[0]

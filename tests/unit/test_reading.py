@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from service.reading import codec
+from service.reading import Reader, codec
 from service.reading.names import Vocabulary, is_name
 from service.reading.tokens import tokenize
 
@@ -760,6 +760,39 @@ def test_a_word_with_the_ending_of_a_common_noun_is_no_name():
     assert not vocabulary.is_german_noun("hartung")  # a surname: too short a stem
     tokens = tokenize("Sie fordert mehr Plurivalität im Verband")
     assert not is_name(tokens, 3, "de", vocabulary, False)
+
+
+@pytest.fixture(scope="module")
+def named(lexicon):
+    """Return a reader whose lexicon knows a few common words and given names."""
+    vocabulary = Vocabulary(
+        german_nouns=["schneider", "rose", "blüte", "minister", "juli"],
+        english_words=["grant", "later", "met", "minister"],
+        noun_endings=["", "n", "en"],
+        given_names=["thomas", "rose", "grant"],
+    )
+    return Reader(lexicon, vocabulary)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "parts"),
+    [
+        ("Gestern traf Thomas Schneider den Minister.", "de", ("thomas", "schneider")),
+        ("Gestern traf Rose Kovacic den Minister.", "de", ("rose", "kovacic")),
+        ("Later Grant Whitfield met the minister.", "en", ("grant", "whitfield")),
+    ],
+)
+def test_a_given_name_joins_the_surname_after_it(named, text, language, parts):
+    # "Schneider" is a noun too, "Rose" and "grant" are words too.
+    assert [n.parts for n in named.read(text, language).names] == [parts]
+
+
+def test_a_given_name_that_is_a_word_joins_no_common_noun_month_or_place(named):
+    # "Rose" is a noun and a given name: before another noun it stays a noun.
+    assert named.read("Die Rose Blüte welkt.", "de").names == ()
+    # A month before a surname places the sentence in time.
+    [name] = named.read("Im Juli Kovacic traf den Minister.", "de").names
+    assert name.parts == ("kovacic",)
 
 
 def test_a_sum_after_a_noun_is_its_amount_not_a_bound(reader):

@@ -613,6 +613,23 @@ def test_a_country_may_go_unsaid_where_no_other_place_is_named(judge):
     assert j.stance != "supports"
 
 
+def test_a_shared_given_name_does_not_make_another_person_the_claims(judge):
+    claim = "Der Plan stammte von Minister Karl Huber"
+    j = judge(claim, "Der Plan stammte von Minister Karl Berger.")
+    assert j.stance == "contradicts"
+    assert any("Karl Berger" in r and "Huber" in r for r in j.reasons)
+    assert judge(claim, "Der Plan stammte von Minister Karl Huber.").stance == "supports"
+
+
+def test_another_name_takes_the_statement_only_with_the_claims_time(judge):
+    # Who won the city's prize in one year does not say who won it in another.
+    claim = "Anna Berger gewann 2017 den großen Preis der Stadt Nordheim"
+    j = judge(claim, "Den großen Preis der Stadt Nordheim erhielt Karl Huber.")
+    assert j.stance == "related"
+    j = judge(claim, "Den großen Preis der Stadt Nordheim erhielt 2017 Karl Huber.")
+    assert j.stance == "contradicts"
+
+
 def test_a_first_name_may_go_unsaid(judge):
     claim = "Anna Berger schloss den Hafen"
     assert judge(claim, "Ministerin Berger schloss den Hafen.").stance == "supports"
