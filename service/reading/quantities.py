@@ -622,6 +622,8 @@ class QuantityReader:
                 if tok.capitalised:  # the noun closes a German noun phrase
                     if k < len(tokens) and tokens[k].norm in self.lex.attached:
                         continue
+                    if k < len(tokens) and text[tok.end : tokens[k].start] == "-":
+                        continue  # ... at its head: "Moderna-Dosen" counts doses
                     break
                 continue
             if words and norm.endswith(self.lex.verb_endings) and not attached:

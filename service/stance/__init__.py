@@ -123,7 +123,8 @@ class StanceJudge:
             # deaths, the arrests) was found on both sides.
             rest = [g for g in claim.topic if g not in numbers.counted]
             predicate = cover(rest, CONTEXT_WEIGHT, numbers.events).value if rest else 1.0
-        polarity = self.polarity.check(claim, passage, coverage.terms, affixed)
+        figures = tuple((p.source.start, p.source.end) for p in numbers.pairs)
+        polarity = self.polarity.check(claim, passage, coverage.terms, affixed, figures)
         addressed = True
         if claim.negated and not polarity.source_negated:
             # To contradict a denial, a source must assert what the claim denies.

@@ -93,14 +93,17 @@ class PolarityCheck:
         passage: Reading,
         matched_terms: frozenset[str],
         affixed: list[tuple[TermGroup, str]],
+        figures: tuple[tuple[int, int], ...] = (),
     ) -> PolarityFinding:
-        """Return the polarity finding of a passage towards a claim."""
+        """Return the polarity finding of a passage towards a claim; `figures` are the spans
+        of the passage's figures compared with the claim's."""
         text = passage.text
         word_spans = [
             (t.start, t.end)
             for t in passage.terms
             if t.term in matched_terms and t.kind in ("word", "joined", "tag")
         ]
+        word_spans += figures  # a figure compared with the claim's is what it says too
         claim_sides = {(p.pair, p.side) for p in claim.reading.polars}
         passage_sides = {(p.pair, p.side) for p in passage.polars}
         reasons: list[str] = []

@@ -795,6 +795,12 @@ def test_a_given_name_that_is_a_word_joins_no_common_noun_month_or_place(named):
     assert name.parts == ("kovacic",)
 
 
+def test_a_hyphened_compound_counts_what_its_last_part_names(reader):
+    [masks] = quantities(reader, "Die Stadt bestellte 300 Huber-Masken.")
+    assert masks.counted[0] == "huber"
+    assert any(t.startswith("mask") for t in masks.counted)  # the head too
+
+
 def test_a_sum_after_a_noun_is_its_amount_not_a_bound(reader):
     [loan] = quantities(reader, "Die Stadt nahm einen Kredit über 40 Millionen auf.")
     assert (loan.low, loan.high) == (40_000_000, 40_000_000)

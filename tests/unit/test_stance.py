@@ -655,6 +655,16 @@ def test_a_question_answered_no_contradicts_the_claim_that_asserts_it(judge):
     assert judge("Miller rang the zoo on the day of the storm", passage).stance == "supports"
 
 
+def test_a_negation_of_the_claims_figure_alone_denies_it(judge):
+    claim = "Die Quote in Nordheim liegt bereits bei 100 Prozent"
+    passage = "Nordheim hat bei der Quote viel erreicht, ist aber noch nicht bei 100 Prozent."
+    j = judge(claim, passage)
+    assert j.stance == "contradicts"
+    assert "the same figure, said of the opposite" in j.reasons
+    passage = "Nordheim hat bei der Quote viel erreicht und ist nun bei 100 Prozent."
+    assert judge(claim, passage).stance == "supports"
+
+
 def test_a_denial_in_other_words_agrees(judge):
     assert judge("Niemand wurde verletzt", "Es gab keine Verletzten.").stance == "supports"
 
