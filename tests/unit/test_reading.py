@@ -520,6 +520,19 @@ def test_a_negating_determiner_covers_coordinated_nouns(reader):
     assert cue == "keine" and "Revolutionen" in scope
 
 
+def test_not_until_gives_a_time_not_a_denial(reader):
+    assert scopes(reader, "The count will not even start until Monday.", "en") == []
+    assert scopes(reader, "The count will not start on Monday.", "en") != []
+    # A comma sets the clause apart: the first one is denied.
+    assert scopes(reader, "He did not vote, until he was told to.", "en") != []
+
+
+def test_the_disease_is_named_after_its_virus(reader):
+    covid = {n.key for n in reader.read("Covid vaccination starts.", "en").names}
+    corona = {n.key for n in reader.read("Die Corona-Impfung beginnt.", "de").names}
+    assert covid & corona
+
+
 def test_a_late_german_negation_covers_its_clause(reader):
     [(cue, scope)] = scopes(reader, "Beweise legte der Minister dafür nicht vor.")
     assert cue == "nicht" and "Beweise" in scope
