@@ -228,15 +228,23 @@ class Lexicon:
             )
             for w in (words if isinstance(words, tuple) else words)
         )  # fmt: skip
-        self._opposite_stems: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-        for i, sides in enumerate(self.opposites):
-            for side, words in enumerate(sides):
-                for word in words:
-                    for lang in ("de", "en"):
-                        key = tuple(self.stem(w, lang) for w in word.lower().split())
-                        if (i, side) not in self._opposite_stems.setdefault(key, []):
-                            self._opposite_stems[key].append((i, side))
-        self.longest_opposite = max(len(k) for k in self._opposite_stems)
+        # Stems per language: a text meets the pairs through its own language's stems (the
+        # German stem of "offen" is the English word "off").
+        self._opposite_stems: dict[str, dict[tuple[str, ...], list[tuple[int, int]]]] = {}
+        for lang in ("de", "en"):
+            table = self._opposite_stems.setdefault(lang, {})
+            for i, sides in enumerate(self.opposites):
+                for side, words in enumerate(sides):
+                    for word in words:
+                        # The word as written too: a form the reader's stem misses
+                        # ("zugenommen", whose particle the reader takes apart).
+                        for key in (
+                            tuple(self.stem(w, lang) for w in word.lower().split()),
+                            tuple(word.lower().split()),
+                        ):
+                            if (i, side) not in table.setdefault(key, []):
+                                table[key].append((i, side))
+        self.longest_opposite = max(len(k) for t in self._opposite_stems.values() for k in t)
 
     @functools.cached_property
     def ordinal_word(self) -> re.Pattern[str]:
@@ -325,14 +333,15 @@ class Lexicon:
         """Return the synonym-group tags of a lower-case word or phrase ("festnahmen")."""
         return tuple(tag(g.name) for g in self.synonyms if g.pattern.search(words))
 
-    def opposite_sides(self, stems: tuple[str, ...]) -> list[tuple[int, int]]:
-        """Return (pair, side) for each pair of opposites a run of stems belongs to."""
-        return self._opposite_stems.get(stems, [])
+    def opposite_sides(self, stems: tuple[str, ...], language: str) -> list[tuple[int, int]]:
+        """Return (pair, side) for each pair of opposites a run of stems of a text in the
+        language belongs to."""
+        return self._opposite_stems.get(language, self._opposite_stems["de"]).get(stems, [])
 
     @functools.cached_property
     def opposite_starts(self) -> frozenset[str]:
         """Return the first stems of the phrases among the opposites."""
-        return frozenset(k[0] for k in self._opposite_stems if len(k) > 1)
+        return frozenset(k[0] for t in self._opposite_stems.values() for k in t if len(k) > 1)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Lexicon lives as long as the app
     def affix_base(self, word: str, min_rest: int = 5) -> str | None:

@@ -13,7 +13,7 @@ from service.reading.terms import TermReader
 from service.reading.tokens import Token, breaks_between, tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
-READING_VERSION = "59"
+READING_VERSION = "60"
 
 __all__ = [
     "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",
@@ -51,7 +51,7 @@ class Reader:
             names=tuple(names),
             quantities=tuple(self.quantities.read(text, tokens, terms, language, before)),
             negations=tuple(self.polarity.negations(text, tokens)),
-            polars=tuple(self.polarity.polars(tokens, stems)),
+            polars=tuple(self.polarity.polars(tokens, stems, language)),
             comparisons=tuple(self.polarity.comparisons(text, tokens)),
             points_back=any(t.norm in self.lexicon.anaphora for t in tokens),
         )

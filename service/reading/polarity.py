@@ -244,7 +244,7 @@ class PolarityReader:
             return True
         return rest[0].norm not in self.lex.articles and not self.lex.is_stopword(rest[0].norm)
 
-    def polars(self, tokens: list[Token], stems: list[str]) -> list[Polar]:
+    def polars(self, tokens: list[Token], stems: list[str], language: str) -> list[Polar]:
         """Return the words (or phrases) of the text that belong to a pair of opposites."""
         out = []
         longest = self.lex.longest_opposite
@@ -253,9 +253,9 @@ class PolarityReader:
             used = 1
             widest = min(longest, len(tokens) - i) if stems[i] in self.lex.opposite_starts else 1
             for n in range(widest, 0, -1):
-                sides = self.lex.opposite_sides(tuple(stems[i : i + n]))
+                sides = self.lex.opposite_sides(tuple(stems[i : i + n]), language)
                 if not sides and n == 1:
-                    sides = self.lex.opposite_sides((tokens[i].norm,))
+                    sides = self.lex.opposite_sides((tokens[i].norm,), language)
                 if sides:
                     end = tokens[i + n - 1].end
                     out.extend(Polar(pair, side, tokens[i].start, end) for pair, side in sides)

@@ -695,6 +695,11 @@ def test_opposites_are_whole_words_in_either_language(reader):
     assert up.pair == down.pair and up.side != down.side
     assert reader.read("Die Banden zogen weiter", "de").polars == ()  # not "ban"
     assert reader.read("Die Wahl erfolgte im Mai", "de").polars == ()  # not "Erfolg"
+    # A word meets the pairs through its own language's stems: the German stem of "offen"
+    # is the English "off".
+    assert reader.read("Crews lifted people off roofs", "en").polars == ()
+    assert reader.read("Die Frage bleibt offen", "de").polars != ()
+    assert reader.read("Die Zahl hatte zugenommen", "de").polars != ()  # as written
     [noun] = reader.read("ein für seine Stabilität gelobtes Land", "de").polars
     [unstable] = reader.read("an unstable country", "en").polars
     assert noun.pair == unstable.pair and noun.side != unstable.side
