@@ -50,15 +50,20 @@ class Aliases:
         """Return (entity key, tokens used) for the longest alias starting at token i."""
         first = tokens[i]
         heads = {first.norm, stems[i], first.text, first.norm.removesuffix("s")}
+        heads |= {without_possessive(first.norm), without_possessive(first.text)}
         if not heads & self._starts:
             return None
         for n in range(min(self.longest, len(tokens) - i), 0, -1):
             window = tokens[i : i + n]
             norms = tuple(t.norm for t in window)
+            # An English possessive names the same ("the UN's", "Russia's").
+            plain = (*(t.text for t in window[:-1]), without_possessive(window[-1].text))
             key = (
                 self._phrases.get(norms)
                 or self._phrases.get(tuple(stems[i : i + n]))
                 or self._exact.get(tuple(t.text for t in window))
+                or self._exact.get(plain)
+                or self._phrases.get((*norms[:-1], without_possessive(norms[-1])))
                 # A German genitive: "Putins", "Kasachstans".
                 or (
                     len(norms[-1]) > 4

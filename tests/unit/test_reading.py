@@ -527,6 +527,13 @@ def test_not_until_gives_a_time_not_a_denial(reader):
     assert scopes(reader, "He did not vote, until he was told to.", "en") != []
 
 
+def test_an_alias_in_the_possessive_names_the_same(reader):
+    # "UN" is an alias written only so ("un" is a word of other languages).
+    [un] = [n for n in reader.read("The UN's envoy spoke.", "en").names if n.known]
+    [uno] = [n for n in reader.read("Der Gesandte der UN sprach.", "de").names if n.known]
+    assert un.key == uno.key
+
+
 def test_the_disease_is_named_after_its_virus(reader):
     covid = {n.key for n in reader.read("Covid vaccination starts.", "en").names}
     corona = {n.key for n in reader.read("Die Corona-Impfung beginnt.", "de").names}
