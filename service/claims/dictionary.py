@@ -38,7 +38,7 @@ Progress = Callable[[float], None]
 
 CACHE_NAME = "en-de.sqlite3"
 # Bump when parsing or ranking changes so existing caches are rebuilt.
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "14"
 # Only the best few translations per English key are useful to a caller; keeping more
 # would mostly store rare senses and grow the cache.
 MAX_PER_KEY = 8
@@ -502,13 +502,13 @@ def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> 
             continue
         if _PLACE_TAG in line:
             for part in (entry[0][0], entry[1][0]):
-                for synonym in part.split(";"):
+                for synonym in _synonyms(part):
                     word = _MARKUP.sub("", synonym).strip()
                     if word.isalpha():
                         out["place"].add(word.lower())
             continue
         for part in entry[0]:
-            for synonym in part.split(";"):
+            for synonym in _synonyms(part):
                 noun = _NOUN.match(synonym)
                 if noun:
                     out["de-noun"].add(noun.group(1).lower())
@@ -522,12 +522,21 @@ def parse_vocabulary(lines: Iterable[str], progress: Progress | None = None) -> 
                     out["de"].add(word.lower())
         german = {_plain(s).lower() for s in entry[0][0].split(";")}
         for part in entry[1]:
-            for synonym in part.split(";"):
+            for synonym in _synonyms(part):
                 word = _MARKUP.sub("", synonym).strip().removeprefix("to ")
                 if word.isalpha() and not _proper(word, german):
                     out["en"].add(word.lower())
     out["de-noun"] -= (peoples - singular) & out["place"]
     return out
+
+
+def _synonyms(part: str) -> list[str]:
+    """Return the synonyms of one part of an entry: split at semicolons, but not at those
+    inside its markup ("infolge; aufgrund {prp; +Gen.}")."""
+    return _SYNONYM_BREAK.split(part)
+
+
+_SYNONYM_BREAK = re.compile(r";(?![^{]*\})")
 
 
 def _plain(synonym: str) -> str:

@@ -111,6 +111,12 @@ def test_parse_survives_unbalanced_brackets() -> None:
     assert germans(parse_ding(sample_lines()), "eel") == ["Aal"]
 
 
+def test_a_semicolon_inside_markup_parts_no_synonyms() -> None:
+    line = "infolge; aufgrund {prp; +Gen.}; auf Grund :: due to; owing to"
+    vocabulary = parse_vocabulary([line])
+    assert {"infolge", "aufgrund"} <= vocabulary["de"]
+
+
 def test_parse_reports_progress_up_to_the_whole() -> None:
     for parse in (parse_ding, parse_vocabulary):
         shares: list[float] = []
