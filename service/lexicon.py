@@ -116,6 +116,8 @@ class Lexicon:
         self.paired_negations = {k: frozenset(v) for k, v in data["negation_pairs"].items()}
         self.excess_negations = dict(data["negation_excess"].values())  # degree: purpose
         self.negation_clause_ends = frozenset(data["negation_clause_ends"]["words"])
+        self.refusals = frozenset(data["negation_refusal"]["words"])
+        self.refused_before = frozenset(data["negation_refusal"]["before"])
         self.negation_until = frozenset(data["negation_clause_ends"]["until"])
         self.negation_pronouns = frozenset(det.get("pronouns", []))
         self.infinitive_markers = frozenset(det.get("infinitive", []))

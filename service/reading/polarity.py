@@ -37,6 +37,11 @@ class PolarityReader:
                 ):
                     out.append(Negation(cue, tok.start, tok.end, before.start, before.end))
                     continue
+            if self._refuses(tokens, i):
+                clause = next(((a, b) for a, b in clauses if a <= tok.start < b), (0, len(text)))
+                start, end = self._subordinate_bounds(tokens, i, clause)
+                out.append(Negation(cue, tok.start, tok.end, start, end))
+                continue
             if not (
                 cue in lex.clause_negations
                 or cue in lex.determiner_negations
@@ -94,6 +99,14 @@ class PolarityReader:
         out.extend(self._excesses(tokens, clauses))
         answer = self._answered_no(text, tokens, clauses)
         return [*out, answer] if answer else out
+
+    def _refuses(self, tokens: list[Token], i: int) -> bool:
+        """Return whether token i refuses the infinitive after it ("refused to say")."""
+        return (
+            tokens[i].norm in self.lex.refusals
+            and i + 1 < len(tokens)
+            and tokens[i + 1].norm in self.lex.refused_before
+        )
 
     def _excesses(self, tokens: list[Token], clauses: list[tuple[int, int]]) -> list[Negation]:
         """Return a negation for each excess ("too tired to celebrate"): it denies the clause
@@ -251,6 +264,9 @@ class PolarityReader:
         i = 0
         while i < len(tokens):
             used = 1
+            if self._refuses(tokens, i):
+                i += 1  # a negation here, not the opposite of an acceptance
+                continue
             widest = min(longest, len(tokens) - i) if stems[i] in self.lex.opposite_starts else 1
             for n in range(widest, 0, -1):
                 sides = self.lex.opposite_sides(tuple(stems[i : i + n]), language)

@@ -520,6 +520,15 @@ def test_a_negating_determiner_covers_coordinated_nouns(reader):
     assert cue == "keine" and "Revolutionen" in scope
 
 
+def test_a_refusal_denies_the_infinitive_after_it(reader):
+    [(cue, scope)] = scopes(reader, "The minister refused to say how much it cost.", "en")
+    assert cue == "refused" and "say" in scope
+    assert reader.read("The minister refused to say it.", "en").polars == ()
+    # Before a noun it is the opposite of an acceptance, no negation.
+    read = reader.read("The union refused the offer.", "en")
+    assert read.negations == () and read.polars != ()
+
+
 def test_not_until_gives_a_time_not_a_denial(reader):
     assert scopes(reader, "The count will not even start until Monday.", "en") == []
     assert scopes(reader, "The count will not start on Monday.", "en") != []

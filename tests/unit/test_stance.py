@@ -655,6 +655,12 @@ def test_a_question_answered_no_contradicts_the_claim_that_asserts_it(judge):
     assert judge("Miller rang the zoo on the day of the storm", passage).stance == "supports"
 
 
+def test_a_refusal_to_say_is_not_saying(judge):
+    passage = "Minister Huber refused to say how much the port cost."
+    assert judge("Huber did not say how much the port cost", passage).stance == "supports"
+    assert judge("Huber said how much the port cost", passage).stance == "contradicts"
+
+
 def test_a_negation_of_the_claims_figure_alone_denies_it(judge):
     claim = "Die Quote in Nordheim liegt bereits bei 100 Prozent"
     passage = "Nordheim hat bei der Quote viel erreicht, ist aber noch nicht bei 100 Prozent."
