@@ -37,13 +37,10 @@ class PolarityReader:
                 ):
                     out.append(Negation(cue, tok.start, tok.end, before.start, before.end))
                     continue
-            if self._refuses(tokens, i):
-                clause = next(((a, b) for a, b in clauses if a <= tok.start < b), (0, len(text)))
-                start, end = self._subordinate_bounds(tokens, i, clause)
-                out.append(Negation(cue, tok.start, tok.end, start, end))
-                continue
+            refuses = self._refuses(tokens, i)
             if not (
-                cue in lex.clause_negations
+                refuses
+                or cue in lex.clause_negations
                 or cue in lex.determiner_negations
                 or any(p[0] == cue for p in lex.negation_phrases)
             ):
@@ -51,6 +48,11 @@ class PolarityReader:
             if self._in_idiom(tokens, i):
                 continue
             clause = next(((a, b) for a, b in clauses if a <= tok.start < b), (0, len(text)))
+            if refuses:  # denies its clause, as a negation before the verb does
+                out.append(
+                    Negation(cue, tok.start, tok.end, *self._subordinate_bounds(tokens, i, clause))
+                )
+                continue
             rest = [t for t in tokens[i + 1 :] if t.start < clause[1]]
             phrase = next(
                 (
