@@ -74,8 +74,8 @@ class SentenceSplitter:
             nxt = NEXT_WORD.match(text, end, para.end)
             if nxt and nxt.group(1).lower() in self.ordinal_nouns:
                 return True
-            # An article before the number makes it an ordinal ("der 72. Frankfurter
-            # Buchmesse"): no sentence ends in "der 72".
+            # An article before the number makes it an ordinal ("zur 112. Kieler
+            # Woche"): no sentence ends in "zur 112".
             article = WORD_BEFORE_NUMBER.search(text, max(para.start, stop - WORD_REACH), end)
             return bool(article) and article.group(1).lower() in self.ordinal_articles
         return False

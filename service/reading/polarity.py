@@ -86,7 +86,7 @@ class PolarityReader:
                     continue  # "neither ... nor" is one negation
                 bound = self._subordinate_bounds(tokens, i, clause)[1]
                 if any(t.start == bound and t.norm in lex.negation_until for t in rest):
-                    continue  # "will not start until Saturday": it starts on Saturday
+                    continue  # "will not open until Monday": it opens on Monday
                 if self._negates_a_phrase(rest):
                     # "nicht dauerhaft", "nicht der erste": the negated phrase follows.
                     end = _phrase_end(rest, clause[1], self.lex)

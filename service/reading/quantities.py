@@ -623,7 +623,7 @@ class QuantityReader:
                     if k < len(tokens) and tokens[k].norm in self.lex.attached:
                         continue
                     if k < len(tokens) and text[tok.end : tokens[k].start] == "-":
-                        continue  # ... at its head: "Moderna-Dosen" counts doses
+                        continue  # ... at its head: "Huber-Masken" counts masks
                     break
                 continue
             if words and norm.endswith(self.lex.verb_endings) and not attached:
