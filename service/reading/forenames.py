@@ -41,6 +41,7 @@ def given_names() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
 def given_names_digest() -> str:
     """Return a digest of the given names: an index read with other names is read anew."""
     return hashlib.sha256("\n".join(sorted(given_names())).encode()).hexdigest()[:16]

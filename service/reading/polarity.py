@@ -84,19 +84,17 @@ class PolarityReader:
                     and cue in (self.lex.paired_negations[out[-1].cue])
                 ):
                     continue  # "neither ... nor" is one negation
-                bound = self._subordinate_bounds(tokens, i, clause)[1]
+                start, bound = self._subordinate_bounds(tokens, i, clause)
                 if any(t.start == bound and t.norm in lex.negation_until for t in rest):
                     continue  # "will not open until Monday": it opens on Monday
                 if self._negates_a_phrase(rest):
                     # "nicht dauerhaft", "nicht der erste": the negated phrase follows.
-                    end = _phrase_end(rest, clause[1], self.lex)
-                    end = min(end, self._subordinate_bounds(tokens, i, clause)[1])
+                    end = min(_phrase_end(rest, clause[1], self.lex), bound)
                     out.append(Negation(cue, tok.start, tok.end, tok.end, end))
                 else:
                     # Otherwise a negation denies its clause: German sentence negation ("ist
                     # nicht auf die Krise zurückzuführen"), English negation before the verb.
-                    start, end = self._subordinate_bounds(tokens, i, clause)
-                    out.append(Negation(cue, tok.start, tok.end, start, end))
+                    out.append(Negation(cue, tok.start, tok.end, start, bound))
         out = self._without_double(text, out)
         out.extend(self._excesses(tokens, clauses))
         answer = self._answered_no(text, tokens, clauses)

@@ -226,11 +226,11 @@ class NameCheck:
             and g not in coverage.missing_names
             and _neighbours(claim, (g,), among_names=True)
         ]
-        persons_around = _persons_around(claim, coverage, self.vocabulary.given_names)
+        given = self.vocabulary.given_names
+        persons_around = _persons_around(claim, coverage, given)
         if not coverage.missing_names and not listed_around and not persons_around:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         mine = claim_terms(claim, same)
-        given = self.vocabulary.given_names
         named = [n for n in passage.names if not _claim_names(mine, n, given)]
         runs = _titled_runs(passage)
         others = [*named, *(n for n in runs if not _claim_names(mine, n, given))]
