@@ -148,6 +148,9 @@ class Lexicon:
         self.vague = {
             tuple(k.split()): (float(v[0]), float(v[1])) for k, v in data["vague"].items()
         }
+        vague_round = data["vague_round"]
+        self.vague_determiners = tuple(tuple(d.split()) for d in vague_round["determiners"])
+        self.rounds = {k: float(v) for k, v in vague_round["rounds"].items()}
         spelled = data["spelled"]
         self.spelled = {
             lang: re.compile(rf"^{p}$") for lang, p in spelled.items() if isinstance(p, str)
@@ -267,7 +270,7 @@ class Lexicon:
         """Return a pattern for the words a quantity may start with (digits aside)."""
         words = {*self.months, *self.weekdays, *self.fractions, *self.articles, *self.half_words}
         words |= self.share_one | self.share_every
-        words |= {k[0] for k in self.vague}
+        words |= {k[0] for k in self.vague} | {d[0] for d in self.vague_determiners}
         stems = [*self.ordinals, *self.factors]
         spelled = [p.pattern.strip("^$") for p in self.spelled.values()]
         alternatives = [

@@ -437,6 +437,14 @@ class QuantityReader:
         return None
 
     def _vague(self, tokens: list[Token], i: int) -> _Found | None:
+        """Return a vague amount: a word for one ("Hunderte", "dozens"), or a vague word before
+        a round number ("mehrere hundert", "a few thousand"): two to nine of it."""
+        for determiner in self.lex.vague_determiners:
+            n = len(determiner)
+            if tuple(t.norm for t in tokens[i : i + n]) == determiner and i + n < len(tokens):
+                unit = self.lex.rounds.get(tokens[i + n].norm)
+                if unit is not None:
+                    return _Found(2 * unit, 10 * unit - 1, n + 1, vague=True)
         for n in (3, 2, 1):
             key = tuple(t.norm for t in tokens[i : i + n])
             if len(key) == n and key in self.lex.vague:

@@ -139,8 +139,10 @@ class StanceJudge:
             names=names,
             polarity=polarity,
             denial_addressed=addressed,
-            figure_missing=_unstated(uncompared, present, same),
-            amount_missing=_unstated(self._figure_words(claim, amounts), present, same),
+            figure_missing=_unstated(uncompared, unpaired, passage, present, same),
+            amount_missing=_unstated(
+                self._figure_words(claim, amounts), amounts, passage, present, same
+            ),
             figure_elsewhere=self._figure_elsewhere(unpaired, passage),
             content_here=any(g.kind != "name" for g in coverage.matched)
             or all(g.kind == "name" for g in claim.topic),
@@ -209,19 +211,58 @@ class StanceJudge:
                 return False
             word = claim.text[g.start : g.end].lower()
             share = word in self.lexicon.fractions or word in self.lexicon.half_words
+            vague = tuple(word.split()) in self.lexicon.vague  # "Hunderte", "dozens"
             return (
                 g.kind == "number"
                 or share
+                or vague
                 or q.kind == "rank"
-                or bool(q.low == q.high and spelled is not None and spelled.match(word))
+                or spelled is not None
+                and any(spelled.match(w) for w in word.split())
             )
 
         return [g for g in claim.groups if any(figure(g, q) for q in unpaired)]
 
 
-def _unstated(figure_words: list[TermGroup], present: PassageTerms, same: bool) -> bool:
-    """Return whether the claim has figure words and the passage says none of them."""
-    return bool(figure_words) and not any(present.find(g.alternatives(same)) for g in figure_words)
+def _unstated(
+    figure_words: list[TermGroup],
+    figures: list[Quantity],
+    passage: Reading,
+    present: PassageTerms,
+    same: bool,
+) -> bool:
+    """Return whether the claim has figure words and the passage says none of them. A word
+    that stands only in a passage figure of another size says another figure ("drei Tage"
+    does not state "three million")."""
+    if not figure_words:
+        return False
+    if any(_within(s, q) for s in passage.quantities for q in figures):
+        return False  # "70 Kontrollpunkte" states "dozens of checkpoints"
+    for g in figure_words:
+        found = present.find(g.alternatives(same))
+        if found is None:
+            continue
+        for t in passage.terms:
+            if t.term != found:
+                continue
+            around = [s for s in passage.quantities if s.start <= t.start < s.end]
+            if not around or any(_overlap(s, q) for s in around for q in figures):
+                return False
+    return True
+
+
+def _within(source: Quantity, claim: Quantity) -> bool:
+    """Return whether a source figure lies in a claim figure's interval, in its kind and unit."""
+    return (
+        (source.kind, source.unit) == (claim.kind, claim.unit)
+        and claim.low <= source.low
+        and source.high <= claim.high
+    )
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    """Return whether two figures could be the same size: their intervals meet."""
+    return a.low <= b.high and b.low <= a.high
 
 
 def idf_weights(frequencies: dict[str, int], terms: list[str], passages: int) -> Weights:

@@ -255,6 +255,10 @@ def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language,
         ("within two days", "en", 0, 2, "duration", "day"),
         ("half a million people", "en", 5e5, 5e5, "count", ""),
         ("Hunderte Menschen wurden verletzt", "de", 200, 999, "count", ""),
+        # A vague word before a round number: two to nine of it.
+        ("mehrere hundert Menschen", "de", 200, 999, "count", ""),
+        ("a few thousand fans", "en", 2000, 9999, "count", ""),
+        ("several million dollars", "en", 2e6, 1e7 - 1, "money", "dollar"),
         ("acht Tage lang", "de", 8, 8, "duration", "day"),
         ("17 Jahre alt", "de", 17, 17, "age", "age"),
         ("45 years old", "en", 45, 45, "age", "age"),
@@ -312,6 +316,7 @@ def test_years(reader, text, language, years):
         "Sie achten darauf",
         "in the first half of the year",
         "one in 2020",  # no share of two thousand and twenty
+        "Einige Fischer kamen",  # a vague word alone counts no figure
     ],
 )
 def test_codes_times_and_verbs_are_no_counts(reader, text):

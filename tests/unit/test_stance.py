@@ -393,6 +393,17 @@ def test_places_in_a_sequence_are_compared_when_they_number_the_same_thing(judge
             "Die Stadt ist die drittgrößte Stadt der Welt",
             "Die Stadt ist eine große Stadt der Welt.",
         ),
+        # So is a qualified figure, a figure of words read as one phrase, and a vague amount.
+        (
+            "Die Reparatur der Brücke kostet mehr als zehn Millionen Euro",
+            "Die Reparatur der Brücke beginnt im Frühjahr.",
+        ),
+        ("Hunderte Fischer protestierten im Hafen", "Fischer protestierten im Hafen."),
+        # A figure word inside a figure of another size says another figure.
+        (
+            "Drei Millionen Besucher kamen zur Messe",
+            "Drei Tage lang kamen Besucher zur Messe.",
+        ),
     ],
 )
 def test_a_claim_figure_the_source_does_not_state_is_not_confirmed_by_words(judge, claim, passage):
@@ -426,6 +437,13 @@ def test_a_negation_cancelled_by_a_privative_word_asserts(judge):
 def test_common_news_words_of_one_meaning_match(judge, claim, passage):
     j = judge(claim, passage)
     assert (j.stance, j.coverage) == ("supports", 1.0)
+
+
+def test_a_source_figure_inside_a_vague_amount_states_it(judge):
+    j = judge(
+        "Dozens of schools were closed in the city", "In der Stadt wurden 70 Schulen geschlossen."
+    )
+    assert j.stance == "supports"
 
 
 def test_a_figure_in_words_with_an_umlaut_is_a_figure_the_source_must_state(judge):
