@@ -277,6 +277,9 @@ class ClaimAnalyzer:
             else:
                 word = without_possessive(g.word) if lang == "en" else g.word
             found = self._lookup(word, lang, TRANSLATIONS_PER_WORD)
+            if not found and lang == "en" and g.kind == "name":
+                # Some names are entered with their article: "the Tyrol", "the Hague".
+                found = self._lookup(f"the {word}", lang, TRANSLATIONS_PER_WORD)
             if not found and lang == "de" and g.kind == "word":
                 found = self._compound(word)
             group = self._with(g, found, lang) if found else g

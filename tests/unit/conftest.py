@@ -62,6 +62,7 @@ Wien {n} [geogr.] :: Vienna
 Österreich {n} [geogr.] :: Austria
 March {f} [geogr.] :: March
 Nordau {n} [geogr.] :: Northdale
+Südmark {f} [geogr.] :: the Southmark
 Nordauer {m} :: northdale
 melden {vt} | meldete | gemeldet :: to report | reported | reported
 Tod {m} | Tode {pl} :: death | deaths

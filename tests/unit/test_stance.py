@@ -954,6 +954,11 @@ def test_a_possessive_word_translates_as_its_word(claims, judge):
     assert (j.stance, j.coverage) == ("supports", 1.0)
 
 
+def test_a_name_the_dictionary_gives_with_its_article_translates(judge):
+    j = judge("Southmark's port closed", "Der Hafen der Südmark wurde geschlossen.")
+    assert (j.stance, j.coverage) == ("supports", 1.0)
+
+
 def test_an_abbreviated_place_name_is_the_same_name(judge):
     j = judge("Police closed the port of Mount Kerrow", "Police closed the port of Mt Kerrow.")
     assert (j.stance, j.coverage) == ("supports", 1.0)
