@@ -186,6 +186,10 @@ class PolarityCheck:
         the word right after the passage's "than" must be one the claim has before its own.
         """
         same = claim.language == passage.language
+
+        def words(g: TermGroup) -> tuple[str, ...]:
+            return (*g.alternatives(same), *g.near(same))  # "Kliniken" / "Krankenhäusern"
+
         for mine in claim.reading.comparisons:
             first = [g for g in claim.topic if mine.clause_start <= g.start < mine.start]
             second = [g for g in claim.topic if mine.end <= g.start < mine.clause_end][:1]
@@ -194,9 +198,9 @@ class PolarityCheck:
             for theirs in passage.comparisons:
                 before, after = _sides(passage, theirs)
                 if (
-                    before.find(second[0].alternatives(same))
-                    and any(after.find(g.alternatives(same)) for g in first)
-                    and not after.find(second[0].alternatives(same))
+                    before.find(words(second[0]))
+                    and any(after.find(words(g)) for g in first)
+                    and not after.find(words(second[0]))
                 ):
                     return (
                         f"compares the other way round: source says"

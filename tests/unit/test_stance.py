@@ -775,6 +775,12 @@ def test_a_comparison_the_other_way_round_is_the_opposite(judge, claim):
     assert same_order.stance == "supports"
 
 
+def test_a_comparison_the_other_way_round_in_words_of_one_meaning_is_the_opposite(judge):
+    claim = "Die Stadt zahlt für Stellen mehr als für Soldaten"
+    reversed_ = judge(claim, "Die Stadt zahlt für Soldaten mehr als für Arbeitsplätze.")
+    assert any(r.startswith("compares the other way round") for r in reversed_.reasons)
+
+
 def test_a_comparative_anywhere_in_its_clause_makes_als_compare(judge):
     passage = "In der Welle meldeten große Firmen mit 12 Prozent häufiger Infektionen als kleine."
     claim = "Kleine Firmen hatten häufiger Infektionen in der Welle als große"
