@@ -202,6 +202,7 @@ class Lexicon:
         self.speaker_after = int(data["speech"]["after"])
         self.speaker_before = int(data["speech"]["before"])
         self.clefts = tuple(tuple(p.split()) for p in data["speech"]["cleft"])
+        self.speaking_pronouns = frozenset(data["speech"]["pronouns"])
         self.titles = frozenset(data["names"]["titles"])
         self.name_particles = frozenset(data["names"]["particles"])
         self.place_adjective_endings = tuple(data["names"]["place_adjective_endings"])

@@ -13,7 +13,7 @@ from service.reading.terms import TermReader
 from service.reading.tokens import Token, breaks_between, tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
-READING_VERSION = "63"
+READING_VERSION = "64"
 
 __all__ = [
     "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",
@@ -54,7 +54,21 @@ class Reader:
             polars=tuple(self.polarity.polars(tokens, stems, language)),
             comparisons=tuple(self.polarity.comparisons(text, tokens)),
             points_back=any(t.norm in self.lexicon.anaphora for t in tokens),
+            pronoun_speaker=self._pronoun_speaker(text, tokens),
         )
+
+    def _pronoun_speaker(self, text: str, tokens: list[Token]) -> tuple[int, int] | None:
+        """Return the span of a pronoun that speaks ("sagte sie", "he said"), if any."""
+        lex = self.lexicon
+        for i, tok in enumerate(tokens):
+            if tok.norm not in lex.speech:
+                continue
+            for k in (i + 1, i - 1):
+                if 0 <= k < len(tokens) and tokens[k].norm in lex.speaking_pronouns:
+                    a, b = sorted((tokens[k], tok), key=lambda t: t.start)
+                    if not breaks_between(text, a, b):
+                        return tokens[k].start, tokens[k].end
+        return None
 
     def _mark_speakers(self, text: str, tokens: list[Token], names: list[Name]) -> list[Name]:
         """Return the names, those standing close to a word of speech in its clause marked as

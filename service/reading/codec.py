@@ -19,6 +19,7 @@ def dumps(reading: Reading) -> str:
         "p": [[p.pair, p.side, p.start, p.end] for p in reading.polars],
         "c": [[c.start, c.end, c.clause_start, c.clause_end] for c in reading.comparisons],
         "b": reading.points_back,
+        "s": list(reading.pronoun_speaker) if reading.pronoun_speaker else None,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -36,6 +37,7 @@ def loads(text: str, stored: str) -> Reading:
         polars=tuple(Polar(*p) for p in data["p"]),
         comparisons=tuple(Comparison(*c) for c in data["c"]),
         points_back=data["b"],
+        pronoun_speaker=tuple(data["s"]) if data.get("s") else None,
     )
 
 

@@ -110,6 +110,7 @@ class Reading:
     polars: tuple[Polar, ...] = ()
     comparisons: tuple[Comparison, ...] = ()
     points_back: bool = False  # "dafür", "this": the sentence leans on the one before
+    pronoun_speaker: tuple[int, int] | None = None  # "sagte sie": a speaker named before
 
     @property
     def term_string(self) -> str:

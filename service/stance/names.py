@@ -215,7 +215,7 @@ class NameCheck:
         Fox News").
         """
         same = claim.language == passage.language
-        speakers = self._other_speaker(claim, passage, present)
+        speakers = self._other_speaker(claim, passage, present, around)
         # Names the text around the passage gives, but not the passage itself, that stand in
         # a list of the claim's names: another name may take their place in the passage.
         listed_around = [
@@ -282,19 +282,28 @@ class NameCheck:
         return NameFinding(missing, tuple(written), in_place, *speakers)
 
     def _other_speaker(
-        self, claim: Claim, passage: Reading, present: PassageTerms
+        self, claim: Claim, passage: Reading, present: PassageTerms, around: PassageTerms
     ) -> tuple[str, str]:
         """Return (the passage's speaker, the claim's) where the claim gives what is said to
         someone the passage does not name, and the passage to someone the claim does not name
         ("sagte Daniel Terzenbach" for "Detlef Scheele said"); else empty strings. A place
         that speaks stands for its government ("Washington said"): only a full name or a name
         after a title or role ("Premierminister Vajpayee", "Zeitung Tuttosport") is taken
-        for a speaker."""
+        for a speaker. A pronoun that speaks ("sagte sie") speaks for someone named in the text
+        around the passage: where the claim's speaker is named neither there nor in the passage,
+        that is another."""
         theirs = [n for n in passage.names if n.speaks and _named(passage.text, n)]
         ours = [n for n in claim.reading.names if n.speaks and _named(claim.text, n)]
-        if not theirs or not ours:
+        if not ours:
             return "", ""
         if any(present.find(n.parts) or present.find_spelling(n.parts) for n in ours):
+            return "", ""
+        pronoun = passage.pronoun_speaker
+        if not theirs and pronoun and not any(around.find(n.parts) for n in ours):
+            claimed = ours[0]
+            said_by = f"'{passage.text[pronoun[0] : pronoun[1]]}' (named before)"
+            return said_by, claim.text[claimed.start : claimed.end]
+        if not theirs:
             return "", ""
         mine = claim_terms(claim, claim.language == passage.language)
         theirs = [n for n in theirs if not _claim_names(mine, n, self.vocabulary.given_names)]

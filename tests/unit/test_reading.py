@@ -541,6 +541,21 @@ def test_not_until_gives_a_time_not_a_denial(reader):
     assert scopes(reader, "He did not vote, until he was told to.", "en") != []
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "pronoun"),
+    [
+        ("Der Hafen bleibt zu, sagte sie.", "de", "sie"),
+        ('"The port stays closed," he said.', "en", "he"),
+        ("Sie sagte nichts dazu.", "de", "Sie"),
+        ("Die Stadt sagte, sie schließe den Hafen.", "de", None),  # "sie" opens the next clause
+        ("Er schloss den Hafen.", "de", None),
+    ],
+)
+def test_a_pronoun_right_next_to_a_word_of_speech_speaks(reader, text, language, pronoun):
+    span = reader.read(text, language).pronoun_speaker
+    assert (text[span[0] : span[1]] if span else None) == pronoun
+
+
 def test_an_alias_in_the_possessive_names_the_same(reader):
     # "UN" is an alias written only so ("un" is a word of other languages).
     [un] = [n for n in reader.read("The UN's envoy spoke.", "en").names if n.known]

@@ -583,6 +583,16 @@ def test_words_given_to_another_speaker_do_not_confirm_who_said_them(judge):
     assert same.stance == "supports"
 
 
+def test_a_pronoun_speaks_for_the_one_the_text_around_names(judge):
+    claim = "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen"
+    passage = "Die Polizei hat den Hafen geschlossen, sagte sie."
+    other = judge(claim, passage, "Ministerin Jane Okafor besuchte die Stadt.")
+    assert other.stance == "contradicts"
+    assert any("'sie' (named before)" in r for r in other.reasons)
+    same = judge(claim, passage.replace("sie", "er"), "Minister Hans Gruber besuchte die Stadt.")
+    assert same.stance == "supports"
+
+
 def test_a_speaker_set_off_by_commas_is_another_speaker(judge):
     # The claim names Gruber too, as the one spoken of: the words are still Okafor's.
     claim = "Minister Hans Gruber said the police could close the port of Erik Brandt"
