@@ -618,6 +618,9 @@ class QuantityReader:
                 k += 1
                 continue
             stop = self.lex.is_stopword(norm, language)
+            if stop and not words and self._adverb_in_phrase(tokens, k, language):
+                k += 1  # "die 3.500 heute lebenden Arten": an adverb before the adjective
+                continue
             if stop or self.lex.tags(norm) and _event_only(self.lex, norm):
                 # An English noun of an event is what is counted ("50 new infections"); a
                 # verb says what happened to those counted ("12 killed").
@@ -645,6 +648,21 @@ class QuantityReader:
         span = (words[0].start, words[-1].end)
         found = self._np_terms(terms, span)
         return (span, found) if found else (None, ())
+
+    def _adverb_in_phrase(self, tokens: list[Token], k: int, language: str) -> bool:
+        """Return whether the lower-case word at token k stands before an adjective and the
+        noun it qualifies, in German ("heute lebenden Arten", "bereits geimpfte Pfleger")."""
+        if language != "de" or tokens[k].capitalised or k + 2 >= len(tokens):
+            return False
+        adjective, noun = tokens[k + 1], tokens[k + 2]
+        return (
+            adjective.kind == "word"
+            and not adjective.capitalised
+            and adjective.norm.endswith(tuple(e for e in self.lex.word_endings if e[:1] == "e"))
+            and not self.lex.is_stopword(adjective.norm, language)
+            and noun.kind == "word"
+            and noun.capitalised
+        )
 
     def _np_terms(self, terms: Sequence[Term], span: tuple[int, int]) -> tuple[str, ...]:
         """Return the terms of a noun phrase; a general word ("Menschen") keeps only its tag,

@@ -335,6 +335,8 @@ def test_the_base_of_a_rate_is_no_figure_of_its_own(reader):
         ("Die OVKS schickte 2500 Soldaten", "de", {"soldat", "@soldiers"}),
         ("12.400 Stellen wurden gestrichen", "de", {"stell"}),
         ("26 bewaffnete Polizisten wurden getötet", "de", {"bewaffn", "polizist"}),
+        # An adverb before the adjective stays out of it.
+        ("die 26 heute bewaffneten Polizisten", "de", {"bewaffn", "polizist"}),
         ("fast 8000 Menschen wurden festgenommen", "de", {"@people"}),  # anybody
         ("mehr als 10.000 Festnahmen", "de", {"@arrests"}),  # an event: no one in particular
         ("16 members of the security forces were killed", "en", {"member", "secur", "forc"}),
