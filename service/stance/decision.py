@@ -117,7 +117,10 @@ RULES = (
     ),
     Rule(
         "said by another",
-        lambda f: bool(f.names.speaker) and f.words >= TOPIC and not f.polarity.flipped,
+        # What was said is measured without the names: the speaker is what differs.
+        lambda f: (
+            bool(f.names.speaker) and max(f.words, f.content) >= TOPIC and not f.polarity.flipped
+        ),
         "contradicts",
         lambda f: f"gives these words to {f.names.speaker}, not to {f.names.claim_speaker}",
     ),

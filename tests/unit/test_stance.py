@@ -583,6 +583,13 @@ def test_words_given_to_another_speaker_do_not_confirm_who_said_them(judge):
     assert same.stance == "supports"
 
 
+def test_what_another_speaker_said_is_measured_without_the_names(judge):
+    # The claim's speaker is most of its key terms; what was said is all in the passage.
+    claim = "Minister Hans Gruber betonte, die Arbeiter der Stadt schließen den Hafen"
+    j = judge(claim, "Der Hafen der Stadt wird geschlossen, sagte Jane Okafor.")
+    assert j.stance == "contradicts" and any("Okafor" in r for r in j.reasons)
+
+
 def test_a_pronoun_speaks_for_the_one_the_text_around_names(judge):
     claim = "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen"
     passage = "Die Polizei hat den Hafen geschlossen, sagte sie."
