@@ -71,6 +71,10 @@ class TermGroup:
     # same word, but not what tells how rare it is.
     forms: tuple[str, ...] = ()
     foreign_forms: tuple[str, ...] = ()
+    # German compounds of an English noun and the noun beside it ("laboratory capacity":
+    # "laborkapazitat"): found in a source, and searched for, but not what tells how rare the
+    # word is (a compound is rarer than either noun).
+    compounds: tuple[str, ...] = ()
     # A German compound's modifier and head as a phrase ("gerecht frag"): found only both
     # together, as the compound said apart ("Frage der Gerechtigkeit").
     apart: tuple[str, ...] = ()
@@ -79,7 +83,7 @@ class TermGroup:
         """Return the terms that match this group in a passage of the claim's language or not."""
         if same_language or self.kind in ("number",):
             return (*self.native, *self.forms)
-        return (*self.foreign, *self.foreign_forms, *self.native, *self.forms)
+        return (*self.foreign, *self.foreign_forms, *self.compounds, *self.native, *self.forms)
 
     def near(self, same_language: bool) -> tuple[str, ...]:
         """Return the weaker alternatives: synonyms, in a passage of the claim's language."""
@@ -87,7 +91,7 @@ class TermGroup:
 
     @property
     def all_terms(self) -> tuple[str, ...]:
-        return (*self.native, *self.foreign, *self.forms, *self.foreign_forms)
+        return (*self.native, *self.foreign, *self.forms, *self.foreign_forms, *self.compounds)
 
     @property
     def words_terms(self) -> tuple[str, ...]:
@@ -149,6 +153,7 @@ class Claim:
         # A phrase of two words may stand in a source as one compound ("infektion gefahr":
         # "Infektionsgefahr"), which only its joined form finds.
         terms += [c for g in self.groups for a in g.foreign for c in compounds(a)]
+        terms += [c for g in self.groups for c in g.compounds]
         return list(dict.fromkeys(terms))
 
     def describe(self) -> dict:
@@ -296,13 +301,18 @@ class ClaimAnalyzer:
     def _of_compounds(self, groups: list[TermGroup], text: str) -> list[TermGroup]:
         """Return the groups with "wave of infections" said as a German compound too, its
         second noun first ("Infektionswelle", "Ansteckungsgefahr"): German joins what English
-        links with "of". Both nouns get the compounds of their first senses, joined."""
+        links with "of", and what it writes as two nouns side by side ("laboratory capacity":
+        "Laborkapazität"). Both nouns get the compounds of their first senses, joined."""
         out = list(groups)
-        for i, (head, modifier) in enumerate(zip(groups, groups[1:], strict=False)):
-            if head.kind != "word" or modifier.kind != "word":
+        for i, (first, second) in enumerate(zip(groups, groups[1:], strict=False)):
+            if first.kind != "word" or second.kind != "word":
                 continue
-            if not OF_LINK.fullmatch(text[head.end : modifier.start]):
+            gap = text[first.end : second.start]
+            of = bool(OF_LINK.fullmatch(gap))
+            # A modifier noun is singular: "shares borders" is a verb and its object.
+            if not of and (gap != " " or first.word.endswith("s")):
                 continue
+            modifier, head = (second, first) if of else (first, second)
             nouns = [
                 [t for t in g.translations[:OF_SENSES] if " " not in t and t[:1].isupper()]
                 for g in (modifier, head)
@@ -312,9 +322,12 @@ class ClaimAnalyzer:
             # modifier alone is no sense of the head.
             joined = dict.fromkeys(j for c in self._terms_of(phrases, "de") for j in compounds(c))
             for k in (i, i + 1):
-                new = [j for j in joined if j not in out[k].foreign]
-                if new:
+                if of:
+                    new = [j for j in joined if j not in out[k].foreign]
                     out[k] = replace(out[k], foreign=(*out[k].foreign, *new))
+                else:
+                    new = [j for j in joined if j not in out[k].compounds]
+                    out[k] = replace(out[k], compounds=(*out[k].compounds, *new))
         return out
 
     def _with_verb_forms(self, g: TermGroup, lang: str) -> TermGroup:

@@ -977,6 +977,12 @@ def test_a_possessive_word_translates_as_its_word(claims, judge):
     assert (j.stance, j.coverage) == ("supports", 1.0)
 
 
+def test_two_english_nouns_side_by_side_are_searched_as_one_german_compound(claims):
+    assert "stadtpolizei" in claims.analyse("The city police closed the port").query_terms()
+    # A verb in the third person is no modifier: "polices cities" is no compound.
+    assert not any("polizeistadt" in t for t in claims.analyse("He polices cities").query_terms())
+
+
 def test_a_name_the_dictionary_gives_with_its_article_translates(judge):
     j = judge("Southmark's port closed", "Der Hafen der Südmark wurde geschlossen.")
     assert (j.stance, j.coverage) == ("supports", 1.0)
