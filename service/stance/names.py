@@ -299,7 +299,9 @@ class NameCheck:
         if any(present.find(n.parts) or present.find_spelling(n.parts) for n in ours):
             return "", ""
         pronoun = passage.pronoun_speaker
-        if not theirs and pronoun and not any(around.find(n.parts) for n in ours):
+        if pronoun and any(around.find(n.parts) for n in ours):
+            return "", ""  # "'as Bush said, ...,' he said": he may be the claim's speaker
+        if not theirs and pronoun:
             claimed = ours[0]
             said_by = f"'{passage.text[pronoun[0] : pronoun[1]]}' (named before)"
             return said_by, claim.text[claimed.start : claimed.end]

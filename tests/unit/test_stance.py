@@ -600,6 +600,13 @@ def test_a_pronoun_speaks_for_the_one_the_text_around_names(judge):
     assert same.stance == "supports"
 
 
+def test_a_pronoun_that_speaks_may_quote_another(judge):
+    claim = "Minister Hans Gruber said the police closed the port"
+    passage = '"As President Okafor said, the police closed the port," he said.'
+    j = judge(claim, passage, "Minister Hans Gruber visited the port.")
+    assert j.stance == "supports"
+
+
 def test_a_speaker_set_off_by_commas_is_another_speaker(judge):
     # The claim names Gruber too, as the one spoken of: the words are still Okafor's.
     claim = "Minister Hans Gruber said the police could close the port of Erik Brandt"
