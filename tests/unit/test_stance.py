@@ -990,6 +990,12 @@ def test_two_english_nouns_side_by_side_are_searched_as_one_german_compound(clai
     assert not any("polizeistadt" in t for t in claims.analyse("He polices cities").query_terms())
 
 
+def test_english_words_of_time_and_degree_carry_no_topic_as_german_ones_do_not(judge):
+    # "bereits", "seit", "noch" are no terms; "already", "since", "still" are none either.
+    j = judge("The port has already been closed", "Der Hafen ist bereits geschlossen.")
+    assert (j.stance, j.coverage) == ("supports", 1.0)
+
+
 def test_a_name_the_dictionary_gives_with_its_article_translates(judge):
     j = judge("Southmark's port closed", "Der Hafen der Südmark wurde geschlossen.")
     assert (j.stance, j.coverage) == ("supports", 1.0)
