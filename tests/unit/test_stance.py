@@ -590,6 +590,13 @@ def test_what_another_speaker_said_is_measured_without_the_names(judge):
     assert j.stance == "contradicts" and any("Okafor" in r for r in j.reasons)
 
 
+def test_the_one_a_source_quotes_is_its_speaker(judge):
+    claim = "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen"
+    passage = '"Die Polizei hat den Hafen geschlossen", zitiert die Zeitung Ministerin Okafor.'
+    j = judge(claim, passage, "Minister Hans Gruber besuchte die Stadt.")
+    assert j.stance == "contradicts" and any("Okafor" in r for r in j.reasons)
+
+
 def test_a_pronoun_speaks_for_the_one_the_text_around_names(judge):
     claim = "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen"
     passage = "Die Polizei hat den Hafen geschlossen, sagte sie."
