@@ -439,18 +439,31 @@ class QuantityReader:
     def _vague(self, tokens: list[Token], i: int) -> _Found | None:
         """Return a vague amount: a word for one ("Hunderte", "dozens"), or a vague word before
         a round number ("mehrere hundert", "a few thousand"): two to nine of it."""
+        found = None
         for determiner in self.lex.vague_determiners:
             n = len(determiner)
             if tuple(t.norm for t in tokens[i : i + n]) == determiner and i + n < len(tokens):
                 unit = self.lex.rounds.get(tokens[i + n].norm)
                 if unit is not None:
-                    return _Found(2 * unit, 10 * unit - 1, n + 1, vague=True)
+                    found = _Found(2 * unit, 10 * unit - 1, n + 1, vague=True)
+                    break
         for n in (3, 2, 1):
             key = tuple(t.norm for t in tokens[i : i + n])
-            if len(key) == n and key in self.lex.vague:
+            if found is None and len(key) == n and key in self.lex.vague:
                 low, high = self.lex.vague[key]
-                return _Found(low, high, n, vague=True)
-        return None
+                found = _Found(low, high, n, vague=True)
+        return found and self._scaled(tokens, i, found)
+
+    def _scaled(self, tokens: list[Token], i: int, found: _Found) -> _Found:
+        """Return a vague amount times the scale word after it ("Hunderte Millionen",
+        "several hundred million", "hundreds of millions")."""
+        j = i + found.used
+        j += j < len(tokens) and tokens[j].norm in self.lex.attached  # "of"
+        word = tokens[j].norm if j < len(tokens) else ""
+        scale = self.lex.scale.get(word) or self.lex.scale.get(word.removesuffix("s"))
+        if scale is None or len(word) <= 2:
+            return found
+        return _Found(found.low * scale, found.high * scale, j + 1 - i, vague=True)
 
     def _range_end(self, text, tokens, i: int, j: int, language: str):
         """Return (the second number, the token after it) of "2000 bis 3000", "20-30",
