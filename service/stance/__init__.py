@@ -28,6 +28,8 @@ from service.stance.names import NameCheck
 from service.stance.numbers import TIMES, NumberCheck, NumberFinding, NumberPair
 from service.stance.polarity import PolarityCheck
 
+# Times that place an event within a year: a source must give them, or the text around it.
+DAYS = frozenset({"month", "date", "weekday"})
 # Below this coverage a passage is not even read for figures: nothing of the claim is there.
 GLANCE = 0.15
 
@@ -139,7 +141,7 @@ class StanceJudge:
             names=names,
             polarity=polarity,
             denial_addressed=addressed,
-            figure_missing=_unstated(uncompared, unpaired, passage, present, same),
+            figure_missing=_unstated(uncompared, unpaired, passage, present, same, around),
             amount_missing=_unstated(
                 self._figure_words(claim, amounts), amounts, passage, present, same
             ),
@@ -217,6 +219,7 @@ class StanceJudge:
                 or share
                 or vague
                 or q.kind == "rank"
+                or q.kind in DAYS
                 or spelled is not None
                 and any(spelled.match(w) for w in word.split())
             )
@@ -230,23 +233,30 @@ def _unstated(
     passage: Reading,
     present: PassageTerms,
     same: bool,
+    context: PassageTerms | None = None,
 ) -> bool:
     """Return whether the claim has figure words and the passage says none of them. A word
     that stands only in a passage figure of another size says another figure ("drei Tage"
-    does not state "three million")."""
+    does not state "three million"). A month or a day the text around the passage
+    (`context`) gives is the passage's time too."""
     if not figure_words:
         return False
     if any(_within(s, q) for s in passage.quantities for q in figures):
         return False  # "70 Kontrollpunkte" states "dozens of checkpoints"
+    times = [q for q in figures if q.kind in DAYS]
     for g in figure_words:
-        found = present.find(g.alternatives(same))
+        alternatives = g.alternatives(same)
+        if context is not None and any(q.start <= g.start < q.end for q in times):
+            if context.find(alternatives) is not None:
+                return False
+        found = present.find(alternatives)
         if found is None:
             continue
         for t in passage.terms:
             if t.term != found:
                 continue
-            around = [s for s in passage.quantities if s.start <= t.start < s.end]
-            if not around or any(_overlap(s, q) for s in around for q in figures):
+            holding = [s for s in passage.quantities if s.start <= t.start < s.end]
+            if not holding or any(_overlap(s, q) for s in holding for q in figures):
                 return False
     return True
 

@@ -439,6 +439,15 @@ def test_common_news_words_of_one_meaning_match(judge, claim, passage):
     assert (j.stance, j.coverage) == ("supports", 1.0)
 
 
+def test_a_claims_day_must_be_given_by_the_passage_or_the_text_around_it(judge):
+    claim = "Am 3. Mai schloss die Regierung den Hafen"
+    j = judge(claim, "Die Regierung schloss den Hafen.")
+    assert (j.stance, j.reasons[-2]) == ("related", "does not state the claim's figure")
+    assert judge(claim, "Die Regierung schloss den Hafen.", "Am 3. Mai kam der Sturm.").stance == (
+        "supports"
+    )
+
+
 def test_a_source_figure_inside_a_vague_amount_states_it(judge):
     j = judge(
         "Dozens of schools were closed in the city", "In der Stadt wurden 70 Schulen geschlossen."
