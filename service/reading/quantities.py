@@ -681,17 +681,19 @@ class QuantityReader:
         """Return the terms of a noun phrase; a general word ("Menschen") keeps only its tag,
         so that what remains besides tags says who in particular is counted."""
         inside = [t for t in terms if span[0] <= t.start and t.end <= span[1]]
-        # A word whose groups all count anybody ("Menschen") or name an event ("Festnahmen")
-        # keeps only its tags.
+        # A word whose groups all count anybody ("Menschen") or name an event ("Festnahmen",
+        # "claimed ... lives") keeps only its tags.
         tags: dict[int, set[str]] = {}
-        for t in inside:
+        for t in terms:
             if t.kind == "tag":
-                tags.setdefault(t.start, set()).add(t.term)
+                for w in inside:
+                    if t.start <= w.start and w.end <= t.end:
+                        tags.setdefault(w.start, set()).add(t.term)
         unspecific = self.lex.general | self.lex.events
         vague = {start for start, found in tags.items() if found <= unspecific}
-        return tuple(
-            dict.fromkeys(t.term for t in inside if t.kind == "tag" or t.start not in vague)
-        )
+        kept = [t.term for t in inside if t.kind == "tag" or t.start not in vague]
+        covering = [tag for start in vague for tag in sorted(tags[start])]
+        return tuple(dict.fromkeys([*kept, *covering]))
 
     def _counted_before(self, text, tokens, terms, i: int, language: str):
         """Return the noun phrase of "die Zahl der Toten ... 164", "the death toll ... 20"."""
@@ -727,7 +729,9 @@ class QuantityReader:
         ]
         after = [t for t in events if t.start >= tokens[i].end]
         before = [t for t in events if t.end <= tokens[i].start]
-        chosen = after[:1] or before[-1:]
+        # An event said around the number: "claimed more than 200 lives".
+        around = [t for t in events if t.start < tokens[i].start and t.end > tokens[i].end]
+        chosen = after[:1] or before[-1:] or around[:1]
         return tuple(t.term for t in chosen)
 
     def _elided(self, text: str, tokens: list[Token], j: int, language: str) -> bool:

@@ -347,6 +347,7 @@ def test_the_base_of_a_rate_is_no_figure_of_its_own(reader):
         # An English noun of an event is counted, up to a rate's "per"; a verb is not.
         ("below 50 new infections per day", "en", {"new", "@infections"}),
         ("Police made 300 arrests", "en", {"@arrests"}),
+        ("The fire claimed more than 200 lives", "en", {"@deaths"}),  # an event around it
     ],
 )
 def test_what_a_figure_counts_is_its_noun_phrase(reader, text, language, counted):

@@ -448,6 +448,11 @@ def test_a_claims_day_must_be_given_by_the_passage_or_the_text_around_it(judge):
     )
 
 
+def test_lives_claimed_are_deaths(judge):
+    j = judge("The fire claimed 300 lives", "Bei dem Feuer starben 200 Menschen.")
+    assert j.stance == "contradicts" and j.measured
+
+
 def test_a_source_figure_inside_a_vague_amount_states_it(judge):
     j = judge(
         "Dozens of schools were closed in the city", "In der Stadt wurden 70 Schulen geschlossen."
