@@ -116,6 +116,7 @@ class StanceJudge:
         uncompared = self._figure_words(claim, unpaired)
         # A year or a date places an event; an amount is what the claim says of it.
         amounts = [q for q in unpaired if q.kind not in TIMES]
+        days = [q for q in unpaired if q.kind in DAYS]
         if uncompared:
             words = cover([*claim.topic, *uncompared], lean).value
         content = cover([g for g in [*claim.topic, *uncompared] if g.kind != "name"], lean).value
@@ -144,6 +145,9 @@ class StanceJudge:
             figure_missing=_unstated(uncompared, unpaired, passage, present, same, around),
             amount_missing=_unstated(
                 self._figure_words(claim, amounts), amounts, passage, present, same
+            ),
+            day_missing=_unstated(
+                self._figure_words(claim, days), days, passage, present, same, around
             ),
             figure_elsewhere=self._figure_elsewhere(unpaired, passage),
             content_here=any(g.kind != "name" for g in coverage.matched)

@@ -46,6 +46,7 @@ class Findings:
     denial_addressed: bool
     figure_missing: bool = False  # the claim gives a figure the passage neither states nor compares
     amount_missing: bool = False  # ... and that figure is no time (a year, a date)
+    day_missing: bool = False  # the claim's month, day or weekday goes unsaid, around too
     figure_elsewhere: bool = False  # the passage gives a claim figure, for something else
     content_here: bool = True  # the passage itself holds one of the claim's words besides names
     denial: bool = False  # the claim denies something of the names the passage lacks
@@ -56,7 +57,11 @@ class Findings:
         """Return whether the compared figures speak for the claim's: the passage says what
         the claim says besides them, and more than a time was compared where the claim's
         other figure goes unsaid ("im Juli", "2015" alone do not)."""
-        return self.predicate >= PREDICATE and not (self.numbers.only_times and self.figure_missing)
+        return (
+            self.predicate >= PREDICATE
+            and not (self.numbers.only_times and self.figure_missing)
+            and not self.day_missing
+        )
 
     @property
     def said(self) -> float:

@@ -448,6 +448,15 @@ def test_a_claims_day_must_be_given_by_the_passage_or_the_text_around_it(judge):
     )
 
 
+def test_a_figure_for_a_month_the_source_does_not_give_is_not_settled_by_its_figure(judge):
+    claim = "Im Mai starben in der Stadt 300 Menschen"
+    j = judge(claim, "In der Stadt starben 200 Menschen.")
+    assert j.stance == "related"
+    assert judge(claim, "In der Stadt starben 200 Menschen.", "Der Mai war heiß.").stance == (
+        "contradicts"
+    )
+
+
 def test_lives_claimed_are_deaths(judge):
     j = judge("The fire claimed 300 lives", "Bei dem Feuer starben 200 Menschen.")
     assert j.stance == "contradicts" and j.measured
