@@ -437,22 +437,28 @@ class QuantityReader:
         return None
 
     def _vague(self, tokens: list[Token], i: int) -> _Found | None:
-        """Return a vague amount: a word for one ("Hunderte", "dozens"), or a vague word before
-        a round number ("mehrere hundert", "a few thousand"): two to nine of it."""
-        found = None
+        """Return a vague amount: a vague word before a round number ("mehrere hundert", "a
+        few thousand": two to nine of it), or a word for one ("Hunderte", "dozens"); times the
+        scale word after it."""
+        found = self._vague_round(tokens, i) or self._vague_word(tokens, i)
+        return found and self._scaled(tokens, i, found)
+
+    def _vague_round(self, tokens: list[Token], i: int) -> _Found | None:
         for determiner in self.lex.vague_determiners:
             n = len(determiner)
             if tuple(t.norm for t in tokens[i : i + n]) == determiner and i + n < len(tokens):
                 unit = self.lex.rounds.get(tokens[i + n].norm)
                 if unit is not None:
-                    found = _Found(2 * unit, 10 * unit - 1, n + 1, vague=True)
-                    break
+                    return _Found(2 * unit, 10 * unit - 1, n + 1, vague=True)
+        return None
+
+    def _vague_word(self, tokens: list[Token], i: int) -> _Found | None:
         for n in (3, 2, 1):
             key = tuple(t.norm for t in tokens[i : i + n])
-            if found is None and len(key) == n and key in self.lex.vague:
+            if len(key) == n and key in self.lex.vague:
                 low, high = self.lex.vague[key]
-                found = _Found(low, high, n, vague=True)
-        return found and self._scaled(tokens, i, found)
+                return _Found(low, high, n, vague=True)
+        return None
 
     def _scaled(self, tokens: list[Token], i: int, found: _Found) -> _Found:
         """Return a vague amount times the scale word after it ("Hunderte Millionen",

@@ -25,11 +25,9 @@ from service.stance.coverage import (
 )
 from service.stance.decision import Findings, decide
 from service.stance.names import NameCheck
-from service.stance.numbers import TIMES, NumberCheck, NumberFinding, NumberPair
+from service.stance.numbers import DAYS, TIMES, NumberCheck, NumberFinding, NumberPair
 from service.stance.polarity import PolarityCheck
 
-# Times that place an event within a year: a source must give them, or the text around it.
-DAYS = frozenset({"month", "date", "weekday"})
 # Below this coverage a passage is not even read for figures: nothing of the claim is there.
 GLANCE = 0.15
 

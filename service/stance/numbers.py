@@ -25,6 +25,8 @@ TOLERANCE = 0.1
 MISSTATED = 10
 # Figures that say when: a figure for another time is no figure against the claim's.
 TIMES = frozenset({"year", "month", "date", "weekday"})
+# Times that place an event within a year: a source must give them, or the text around it.
+DAYS = frozenset({"month", "date", "weekday"})
 # Figures that say which one ("the first units", "ninth-largest"): with a time, they name the
 # event the time is of, and a time against the claim's stays against it.
 WHICH = frozenset({"ordinal", "rank"})
