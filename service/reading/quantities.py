@@ -241,6 +241,9 @@ class QuantityReader:
         if found is None:
             return None
         j = i + found.used  # the first token after the number
+        # "thousands of euros", "Hunderte von Menschen": the unit or noun after the link.
+        linked = found.vague and j + 1 < len(tokens) and tokens[j].norm in self.lex.attached
+        j += linked
         low, high = found.low, found.high
         rng = None if fused else self._range_end(text, tokens, i, j, language)
         if rng is not None:
@@ -263,7 +266,7 @@ class QuantityReader:
             unit, kind = before_unit, "money"
         if kind == "clock":
             return None
-        end = tokens[j - 1].end
+        end = tokens[j - 1 - (linked and j == i + found.used + 1)].end
         clause = _clause_of(text, tok.start)
         if clause[1] < end:  # the figure's own full stop ("518,4 Mio. Euro") ends no clause
             clause = (clause[0], _clause_of(text, end)[1])

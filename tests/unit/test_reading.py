@@ -262,6 +262,7 @@ def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language,
         # A vague amount of a scale word is that many of it.
         ("Hunderte Millionen Euro", "de", 2e8, 999e6, "money", "euro"),
         ("several hundred million dollars", "en", 2e8, 999e6, "money", "dollar"),
+        ("thousands of euros were lost", "en", 2000, 9999, "money", "euro"),  # the unit after "of"
         ("acht Tage lang", "de", 8, 8, "duration", "day"),
         ("17 Jahre alt", "de", 17, 17, "age", "age"),
         ("45 years old", "en", 45, 45, "age", "age"),
@@ -348,6 +349,7 @@ def test_the_base_of_a_rate_is_no_figure_of_its_own(reader):
         ("below 50 new infections per day", "en", {"new", "@infections"}),
         ("Police made 300 arrests", "en", {"@arrests"}),
         ("The fire claimed more than 200 lives", "en", {"@deaths"}),  # an event around it
+        ("Hunderte von Polizisten", "de", {"polizist"}),  # what a vague amount is of
     ],
 )
 def test_what_a_figure_counts_is_its_noun_phrase(reader, text, language, counted):
