@@ -71,8 +71,8 @@ class TermGroup:
     # same word, but not what tells how rare it is.
     forms: tuple[str, ...] = ()
     foreign_forms: tuple[str, ...] = ()
-    # German compounds of an English noun and the noun beside it ("laboratory capacity":
-    # "laborkapazitat"): found in a source, and searched for, but not what tells how rare the
+    # German compounds of an English noun and the noun beside it ("city police":
+    # "stadtpolizei"): found in a source, and searched for, but not what tells how rare the
     # word is (a compound is rarer than either noun).
     compounds: tuple[str, ...] = ()
     # A German compound's modifier and head as a phrase ("gerecht frag"): found only both
@@ -283,7 +283,7 @@ class ClaimAnalyzer:
                 word = without_possessive(g.word) if lang == "en" else g.word
             found = self._lookup(word, lang, TRANSLATIONS_PER_WORD)
             if not found and lang == "en" and g.kind == "name":
-                # Some names are entered with their article: "the Tyrol", "the Hague".
+                # Some names are entered with their article: "the Hague", "the Ruhr".
                 found = self._lookup(f"the {word}", lang, TRANSLATIONS_PER_WORD)
             if not found and lang == "de" and g.kind == "word":
                 found = self._compound(word)
@@ -301,8 +301,8 @@ class ClaimAnalyzer:
     def _of_compounds(self, groups: list[TermGroup], text: str) -> list[TermGroup]:
         """Return the groups with "wave of infections" said as a German compound too, its
         second noun first ("Infektionswelle", "Ansteckungsgefahr"): German joins what English
-        links with "of", and what it writes as two nouns side by side ("laboratory capacity":
-        "Laborkapazität"). Both nouns get the compounds of their first senses, joined."""
+        links with "of", and what it writes as two nouns side by side ("city police":
+        "Stadtpolizei"). Both nouns get the compounds of their first senses, joined."""
         out = list(groups)
         for i, (first, second) in enumerate(zip(groups, groups[1:], strict=False)):
             if first.kind != "word" or second.kind != "word":

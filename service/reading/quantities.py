@@ -641,7 +641,7 @@ class QuantityReader:
                 continue
             stop = self.lex.is_stopword(norm, language)
             if stop and not words and self._adverb_in_phrase(tokens, k, language):
-                k += 1  # "die 3.500 heute lebenden Arten": an adverb before the adjective
+                k += 1  # "die 300 zuvor entlassenen Arbeiter": an adverb before the adjective
                 continue
             if stop or self.lex.tags(norm) and _event_only(self.lex, norm):
                 # An English noun of an event is what is counted ("50 new infections"); a
@@ -673,7 +673,7 @@ class QuantityReader:
 
     def _adverb_in_phrase(self, tokens: list[Token], k: int, language: str) -> bool:
         """Return whether the lower-case word at token k stands before an adjective and the
-        noun it qualifies, in German ("heute lebenden Arten", "bereits geimpfte Pfleger")."""
+        noun it qualifies, in German ("zuvor entlassenen Arbeiter", "bereits geimpfte Pfleger")."""
         if language != "de" or tokens[k].capitalised or k + 2 >= len(tokens):
             return False
         adjective, noun = tokens[k + 1], tokens[k + 2]
@@ -738,7 +738,7 @@ class QuantityReader:
         ]
         after = [t for t in events if t.start >= tokens[i].end]
         before = [t for t in events if t.end <= tokens[i].start]
-        # An event said around the number: "claimed more than 200 lives".
+        # An event said around the number: "the flood claimed 40 lives".
         around = [t for t in events if t.start < tokens[i].start and t.end > tokens[i].end]
         chosen = after[:1] or before[-1:] or around[:1]
         return tuple(t.term for t in chosen)

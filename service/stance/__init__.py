@@ -238,13 +238,13 @@ def _unstated(
     context: PassageTerms | None = None,
 ) -> bool:
     """Return whether the claim has figure words and the passage says none of them. A word
-    that stands only in a passage figure of another size says another figure ("drei Tage"
-    does not state "three million"). A month or a day the text around the passage
+    that stands only in a passage figure of another size says another figure ("zwei Wochen"
+    does not state "two million"). A month or a day the text around the passage
     (`context`) gives is the passage's time too."""
     if not figure_words:
         return False
     if any(_within(s, q) for s in passage.quantities for q in figures):
-        return False  # "70 Kontrollpunkte" states "dozens of checkpoints"
+        return False  # "70 Schulen" states "dozens of schools"
     times = [q for q in figures if q.kind in DAYS]
     for g in figure_words:
         alternatives = g.alternatives(same)

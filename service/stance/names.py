@@ -300,7 +300,7 @@ class NameCheck:
             return "", ""
         pronoun = passage.pronoun_speaker
         if pronoun and any(around.find(n.parts) for n in ours):
-            return "", ""  # "'as Bush said, ...,' he said": he may be the claim's speaker
+            return "", ""  # "'as the mayor said, ...,' she said": she may be the claim's speaker
         if not theirs and pronoun:
             claimed = ours[0]
             said_by = f"'{passage.text[pronoun[0] : pronoun[1]]}' (named before)"

@@ -380,7 +380,7 @@ class NumberCheck:
             return False  # "18 weitere" of something unnamed
         mine = [g for g in np_groups if self._specific(g.native)]
         if cq.counted and not any(self._specific((t,)) for t in cq.counted):
-            mine = []  # the words name an event only: "claimed 200 lives"
+            mine = []  # the words name an event only: "the flood claimed 40 lives"
         theirs_terms = [t for t in pq.counted if self._specific((t,))]
         claim_events = {a for g in np_groups for a in g.native if a in self.lex.events}
         claim_events |= set(cq.events)

@@ -188,7 +188,7 @@ class PolarityCheck:
         same = claim.language == passage.language
 
         def words(g: TermGroup) -> tuple[str, ...]:
-            return (*g.alternatives(same), *g.near(same))  # "Kliniken" / "Krankenhäusern"
+            return (*g.alternatives(same), *g.near(same))  # "Stellen" / "Arbeitsplätze"
 
         for mine in claim.reading.comparisons:
             first = [g for g in claim.topic if mine.clause_start <= g.start < mine.start]
