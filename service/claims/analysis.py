@@ -321,13 +321,12 @@ class ClaimAnalyzer:
             # Joined only, and for both words: the compound says both in full, and its
             # modifier alone is no sense of the head.
             joined = dict.fromkeys(j for c in self._terms_of(phrases, "de") for j in compounds(c))
+            # Joined with "of", they are translations; side by side, compounds only (not what
+            # tells how rare the word is).
+            field = "foreign" if of else "compounds"
             for k in (i, i + 1):
-                if of:
-                    new = [j for j in joined if j not in out[k].foreign]
-                    out[k] = replace(out[k], foreign=(*out[k].foreign, *new))
-                else:
-                    new = [j for j in joined if j not in out[k].compounds]
-                    out[k] = replace(out[k], compounds=(*out[k].compounds, *new))
+                have = getattr(out[k], field)
+                out[k] = replace(out[k], **{field: (*have, *(j for j in joined if j not in have))})
         return out
 
     def _with_verb_forms(self, g: TermGroup, lang: str) -> TermGroup:

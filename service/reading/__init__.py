@@ -42,7 +42,9 @@ class Reader:
         tokens = tokenize(text)
         stems = self.terms.stems(tokens, language)
         terms, names = self.terms.read(text, tokens, stems, language)
-        names = self._mark_speakers(text, tokens, names)
+        # The words of speech, found once: names and pronouns next to them speak.
+        speech = [i for i, t in enumerate(tokens) if t.norm in self.lexicon.speech]
+        names = self._mark_speakers(text, tokens, names, speech)
         before = previous.quantities if previous is not None else ()
         return Reading(
             text=text,
@@ -54,30 +56,32 @@ class Reader:
             polars=tuple(self.polarity.polars(tokens, stems, language)),
             comparisons=tuple(self.polarity.comparisons(text, tokens)),
             points_back=any(t.norm in self.lexicon.anaphora for t in tokens),
-            pronoun_speaker=self._pronoun_speaker(text, tokens),
+            pronoun_speaker=self._pronoun_speaker(text, tokens, speech),
         )
 
-    def _pronoun_speaker(self, text: str, tokens: list[Token]) -> tuple[int, int] | None:
-        """Return the span of a pronoun that speaks ("sagte sie", "he said"), if any."""
-        lex = self.lexicon
-        for i, tok in enumerate(tokens):
-            if tok.norm not in lex.speech:
-                continue
+    def _pronoun_speaker(
+        self, text: str, tokens: list[Token], speech: list[int]
+    ) -> tuple[int, int] | None:
+        """Return the span of a pronoun right next to a word of speech (token indices
+        `speech`): "sagte sie", "he said"; else None."""
+        for i in speech:
+            tok = tokens[i]
             for k in (i + 1, i - 1):
-                if 0 <= k < len(tokens) and tokens[k].norm in lex.speaking_pronouns:
+                if 0 <= k < len(tokens) and tokens[k].norm in self.lexicon.speaking_pronouns:
                     a, b = sorted((tokens[k], tok), key=lambda t: t.start)
                     if not breaks_between(text, a, b):
                         return tokens[k].start, tokens[k].end
         return None
 
-    def _mark_speakers(self, text: str, tokens: list[Token], names: list[Name]) -> list[Name]:
-        """Return the names, those standing close to a word of speech in its clause marked as
-        speakers ("sagte BA-Vorstand Daniel Terzenbach", "Singh earlier announced")."""
+    def _mark_speakers(
+        self, text: str, tokens: list[Token], names: list[Name], speech: list[int]
+    ) -> list[Name]:
+        """Return the names, those standing close to a word of speech (token indices `speech`)
+        in its clause marked as speakers ("sagte BA-Vorstand Daniel Terzenbach", "Singh
+        earlier announced")."""
         lex = self.lexicon
         spans: list[tuple[int, int]] = []
-        for i, tok in enumerate(tokens):
-            if tok.norm not in lex.speech:
-                continue
+        for i in speech:
             first, last = _apposition_start(text, tokens, i), i
             first = _cleft_start(tokens, first, lex.clefts)
             lowest, highest = max(0, first - lex.speaker_before), i + lex.speaker_after

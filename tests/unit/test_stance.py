@@ -606,20 +606,6 @@ def test_words_given_to_another_speaker_do_not_confirm_who_said_them(judge):
     assert same.stance == "supports"
 
 
-def test_what_another_speaker_said_is_measured_without_the_names(judge):
-    # The claim's speaker is most of its key terms; what was said is all in the passage.
-    claim = "Minister Hans Gruber betonte, die Arbeiter der Stadt schließen den Hafen"
-    j = judge(claim, "Der Hafen der Stadt wird geschlossen, sagte Jane Okafor.")
-    assert j.stance == "contradicts" and any("Okafor" in r for r in j.reasons)
-
-
-def test_the_one_a_source_quotes_is_its_speaker(judge):
-    claim = "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen"
-    passage = '"Die Polizei hat den Hafen geschlossen", zitiert die Zeitung Ministerin Okafor.'
-    j = judge(claim, passage, "Minister Hans Gruber besuchte die Stadt.")
-    assert j.stance == "contradicts" and any("Okafor" in r for r in j.reasons)
-
-
 def test_a_pronoun_speaks_for_the_one_the_text_around_names(judge):
     claim = "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen"
     passage = "Die Polizei hat den Hafen geschlossen, sagte sie."
@@ -637,18 +623,39 @@ def test_a_pronoun_that_speaks_may_quote_another(judge):
     assert j.stance == "supports"
 
 
-def test_a_speaker_set_off_by_commas_is_another_speaker(judge):
-    # The claim names Gruber too, as the one spoken of: the words are still Okafor's.
-    claim = "Minister Hans Gruber said the police could close the port of Erik Brandt"
-    passage = "The head of the port, Jane Okafor, says Erik Brandt could close the port."
-    j = judge(claim, passage)
-    assert j.stance == "contradicts" and any("Okafor" in r for r in j.reasons)
-
-
-def test_a_speaker_put_first_is_compared_with_the_source_speaker(judge):
-    claim = "Minister Hans Gruber was the one who said the police had closed the port"
-    passage = "The police have closed the port, said Minister Jane Okafor."
-    j = judge(claim, passage, "Minister Hans Gruber visited the port.")
+@pytest.mark.parametrize(
+    ("claim", "passage", "around"),
+    [
+        # What was said is measured without the names: the claim's speaker is most of its
+        # key terms, and what was said is all in the passage.
+        (
+            "Minister Hans Gruber betonte, die Arbeiter der Stadt schließen den Hafen",
+            "Der Hafen der Stadt wird geschlossen, sagte Jane Okafor.",
+            "",
+        ),
+        # The one a source quotes is its speaker.
+        (
+            "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen",
+            '"Die Polizei hat den Hafen geschlossen", zitiert die Zeitung Ministerin Okafor.',
+            "Minister Hans Gruber besuchte die Stadt.",
+        ),
+        # A speaker set off by commas; the claim names Gruber too, as the one spoken of.
+        (
+            "Minister Hans Gruber said the police could close the port of Erik Brandt",
+            "The head of the port, Jane Okafor, says Erik Brandt could close the port.",
+            "",
+        ),
+        # A speaker put first is compared with the source's speaker.
+        (
+            "Minister Hans Gruber was the one who said the police had closed the port",
+            "The police have closed the port, said Minister Jane Okafor.",
+            "Minister Hans Gruber visited the port.",
+        ),
+    ],
+    ids=["measured-without-names", "quoted", "set-off-by-commas", "put-first"],
+)
+def test_words_another_speaker_said_contradict_the_claims_speaker(judge, claim, passage, around):
+    j = judge(claim, passage, around)
     assert j.stance == "contradicts" and any("Okafor" in r for r in j.reasons)
 
 
