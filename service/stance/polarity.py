@@ -4,7 +4,8 @@ A negation counts where its scope covers words the claim and the source share; e
 covers its own words ("nicht der erste und nicht der letzte Versuch"). A negation on both
 sides is agreement ("niemand wurde verletzt" / "keine Verletzten"). Opposites are words of a
 listed pair, matched whole through their stems, or a word and the same word with a negative
-prefix or suffix ("begrenzt" / "unbegrenzt").
+prefix or suffix ("begrenzt" / "unbegrenzt"). Where the source says both words of a pair,
+the one next to the words it shares with the claim is what it says of them.
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ from dataclasses import dataclass
 
 from service.claims.analysis import Claim, TermGroup
 from service.lexicon import Lexicon, is_tag
-from service.reading.model import Comparison, Negation, Reading
-from service.reading.tokens import CLAUSE_BREAK
+from service.reading.model import Comparison, Negation, Polar, Reading
+from service.reading.tokens import CLAUSE_BREAK, clause_spans
 from service.stance.coverage import PassageTerms
+
+# A word of an opposite pair is said of a shared word at most this many words away from it
+# ("a drop in deaths").
+NEAR = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,7 @@ class PolarityCheck:
             for t in passage.terms
             if t.term in matched_terms and t.kind in ("word", "joined", "tag")
         ]
+        shared = list(word_spans)
         word_spans += figures  # a figure compared with the claim's is what it says too
         claim_sides = {(p.pair, p.side) for p in claim.reading.polars}
         passage_sides = {(p.pair, p.side) for p in passage.polars}
@@ -110,24 +116,35 @@ class PolarityCheck:
         marks: list[tuple[int, int]] = []
         opposed_pairs: set[int] = set()  # one flip per pair, however many of its words
         opposed_words: list[tuple[int, int]] = []  # claim spans said the other way
-        for p in passage.polars:
-            same = (p.pair, p.side) in claim_sides
-            # A source that also uses the claim's own word ("gewaltsame Proteste ... friedliche
-            # Demonstranten") says something else with the opposite one.
-            opposed = (p.pair, 1 - p.side) in claim_sides and not same
-            opposed = opposed and (p.pair, 1 - p.side) not in passage_sides
-            if opposed:
-                mine = next(c for c in claim.reading.polars if c.pair == p.pair)
-                if p.pair not in opposed_pairs:
-                    reasons.append(
-                        f"opposite: claim says '{claim.text[mine.start : mine.end]}',"
-                        f" source says '{text[p.start : p.end]}'"
-                    )
-                opposed_pairs.add(p.pair)
-                opposed_words.append((mine.start, mine.end))
-                marks.append((p.start, p.end))
-            if same or opposed:
-                word_spans.append((p.start, p.end))
+        opposite = [p for p in passage.polars if (p.pair, 1 - p.side) in claim_sides]
+        opposite = [p for p in opposite if (p.pair, p.side) not in claim_sides]
+        # A source that also uses the claim's own word says the opposite one of something
+        # else ("gewaltsame Ausschreitungen ... friedliche Demonstranten"), unless the opposite
+        # stands nearer to the words they share ("a drop in deaths, but a rise in obesity").
+        opposite = [
+            p
+            for p in opposite
+            if (p.pair, 1 - p.side) not in passage_sides or _nearer(text, p, passage.polars, shared)
+        ]
+        for p in opposite:
+            mine = next(c for c in claim.reading.polars if c.pair == p.pair)
+            if p.pair not in opposed_pairs:
+                reasons.append(
+                    f"opposite: claim says '{claim.text[mine.start : mine.end]}',"
+                    f" source says '{text[p.start : p.end]}'"
+                )
+            opposed_pairs.add(p.pair)
+            opposed_words.append((mine.start, mine.end))
+            marks.append((p.start, p.end))
+        # The claim's own word counts for what is said unless the opposite is said of it:
+        # then it is said of something else, and so is a negation of it.
+        own = [p for p in passage.polars if (p.pair, p.side) in claim_sides]
+        elsewhere = [(p.start, p.end) for p in own if p.pair in opposed_pairs]
+        word_spans = [
+            (a, b) for a, b in word_spans if not any(s < b and a < e for s, e in elsewhere)
+        ]
+        word_spans += [(p.start, p.end) for p in opposite]
+        word_spans += [(p.start, p.end) for p in own if p.pair not in opposed_pairs]
         flips = len(opposed_pairs)
         turned = self.reversed_comparison(claim, passage)
         if turned:
@@ -243,6 +260,30 @@ class PolarityCheck:
                 if verbs:
                     out.append(verbs[-1])
         return out
+
+
+def _nearer(text: str, polar: Polar, polars: list[Polar], spans: list[tuple[int, int]]) -> bool:
+    """Return whether a word of an opposite pair stands nearer to the words the claim and
+    the source share than each word of the pair's other side: in "a drop in deaths, but a
+    rise in obesity", "drop" is said of the claim's deaths, "rise" of something else."""
+    words = [(a, b) for a, b in spans if not any(q.start < b and a < q.end for q in polars)]
+
+    def distance(q: Polar) -> int | None:
+        clause = next((a, b) for a, b in clause_spans(text) if a <= q.start < b)
+        gaps = [
+            len(text[b : q.start].split()) if b <= q.start else len(text[q.end : a].split())
+            for a, b in words
+            if clause[0] <= a < clause[1]
+        ]
+        return min(gaps, default=None)
+
+    mine = distance(polar)
+    others = [q for q in polars if q.pair == polar.pair and q.side != polar.side]
+    return (
+        mine is not None
+        and mine <= NEAR
+        and all((d := distance(q)) is None or mine < d for q in others)
+    )
 
 
 def _sides(passage: Reading, c: Comparison) -> tuple[PassageTerms, PassageTerms]:

@@ -78,6 +78,14 @@ klein {adj} :: small
 Erwachsene {m,f} | Erwachsenen {pl} :: adult | adults
 erwachsen {adj} :: adult
 technisch {adj} :: technical
+Unfall {m} | Unfälle {pl} :: accident | accidents
+Miete {f} | Mieten {pl} :: rent | rents
+sinken {vi} | gesunken :: to fall | fallen
+Zahl {f} :: number
+Kundgebung {f} :: rally
+friedlich {adj} :: peaceful
+gewaltsam {adj} :: violent
+Bürger {m} | Bürger {pl} :: citizen | citizens
 Nische {f} | Nischen {pl} :: niche | niches
 groß {adj} :: large
 beteiligen {vt} | beteiligt :: to involve | involved

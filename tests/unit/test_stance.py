@@ -865,6 +865,29 @@ def test_a_word_with_an_opposite_is_the_claims_side(judge):
     assert judge(claim, "Die Preise in der Stadt sind gestiegen.").stance == "supports"
 
 
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("Die Zahl der Unfälle in der Stadt ist gestiegen", "contradicts"),
+        ("Accidents in the city have risen", "contradicts"),
+        ("Die Zahl der Unfälle in der Stadt ist gesunken", "supports"),
+    ],
+)
+def test_of_both_words_of_a_pair_the_one_next_to_the_claims_word_counts(judge, claim, stance):
+    passage = "In der Stadt sind die Unfälle gesunken, aber die Mieten gestiegen."
+    assert judge(claim, passage).stance == stance
+
+
+def test_the_claims_word_said_of_something_else_is_not_denied_there(judge):
+    # "friedlich" is said of other people; "nie" around it does not deny the claim's word.
+    claim = "The rally in the city was peaceful"
+    passage = "Die gewaltsame Kundgebung in der Stadt, hieß es, sei nie gegen friedliche Bürger"
+    passage += " gerichtet."
+    j = judge(claim, passage)
+    assert j.stance == "contradicts"
+    assert not any(r.startswith("negation") for r in j.reasons)
+
+
 def test_a_phrase_keeps_its_words_senses(judge):
     # The dictionary gives "gas prices" as "Benzinpreise"; a source may say "Gaspreise".
     j = judge("Gas prices in the city rose", "Die Gaspreise in der Stadt sind gestiegen.")
