@@ -194,6 +194,7 @@ class Lexicon:
         self.attached = frozenset(phrase["attached"])
         self.coordinators = frozenset(phrase["coordinators"])
         self.sharing = frozenset(phrase["sharing"])
+        self.disjunctions = frozenset(phrase["disjunctions"])
         self.verb_endings = tuple(phrase["verb_endings"])
         self.anaphora = frozenset(data["anaphora"]["words"])
         self.speech = frozenset(data["speech"]["words"])

@@ -319,11 +319,12 @@ class PolarityReader:
 def _phrase_end(rest: list[Token], clause_end: int, lex: Lexicon, coordinated: bool = False) -> int:
     """Return where a negated phrase ends: at its noun (a capitalised word) or a coordinator.
 
-    With `coordinated`, nouns joined by "oder"/"und" share the negation ("keine X oder Y").
+    With `coordinated`, nouns joined by "oder"/"und" share the negation ("keine X oder Y");
+    words joined by "or" always do ("not charge or employ").
     """
     end = clause_end
     for i, tok in enumerate(rest):
-        if tok.norm in lex.coordinators:
+        if tok.norm in lex.coordinators and tok.norm not in lex.disjunctions:
             return tok.start
         end = tok.end
         if tok.capitalised:

@@ -109,6 +109,7 @@ class TermReader:
             i += 1
         close_run()
         out.extend(self._tags(tokens))
+        out.extend(self._hyphened_words(text, tokens, language))
         if language == "de":
             out.extend(self._separable_verbs(text, tokens))
             out.extend(self._elided_heads(text, tokens))
@@ -224,6 +225,22 @@ class TermReader:
                 first = next(k for k in range(len(tokens)) if starts[k] + len(words[k]) > m.start())
                 last = next(k for k in range(len(tokens) - 1, -1, -1) if starts[k] < m.end())
                 out.append(Term(tag(group.name), tokens[first].start, tokens[last].end, "tag"))
+        return out
+
+    def _hyphened_words(self, text: str, tokens: list[Token], language: str) -> list[Term]:
+        """Return the one word that two lower-case words joined by a hyphen spell
+        ("sub-contractors" -> subcontractor), for a dictionary or a source may write it so.
+        The term takes the first word's place: a claim keeps both words and their senses."""
+        out: list[Term] = []
+        for a, b in zip(tokens, tokens[1:], strict=False):
+            if (
+                text[a.end : b.start] == "-"
+                and a.kind == b.kind == "word"
+                and a.text.islower()
+                and b.text.islower()
+            ):
+                word = self.stem_of(a.norm + b.norm, language)
+                out.append(Term(word, a.start, a.end, "joined"))
         return out
 
     def _elided_heads(self, text: str, tokens: list[Token]) -> list[Term]:

@@ -86,6 +86,8 @@ Kundgebung {f} :: rally
 friedlich {adj} :: peaceful
 gewaltsam {adj} :: violent
 Bürger {m} | Bürger {pl} :: citizen | citizens
+Subunternehmer {m} | Subunternehmer {pl} :: subcontractor | subcontractors
+beschäftigen {vt} | beschäftigt :: to employ | employs
 Nische {f} | Nischen {pl} :: niche | niches
 groß {adj} :: large
 beteiligen {vt} | beteiligt :: to involve | involved

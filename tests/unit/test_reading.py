@@ -125,6 +125,13 @@ def test_a_first_part_with_a_hyphen_shares_the_head_after_it(reader):
     assert not [t for t in hyphenated if t.kind == "joined"]
 
 
+def test_two_lower_case_words_joined_by_a_hyphen_are_one_word_too(reader):
+    terms = reader.read("The port hires sub-contractors for its e-mail.", "en").terms
+    assert [t.term for t in terms if t.kind == "joined"] == ["subcontractor", "email"]
+    assert {"sub", "contractor"} <= {t.term for t in terms}  # each word stays a word
+    assert not [t for t in reader.read("The Port-Authority", "en").terms if t.kind == "joined"]
+
+
 def test_a_tag_names_a_phrase(reader):
     terms = reader.read("Dabei kamen zwölf Menschen ums Leben", "de").terms
     [tag] = [t for t in terms if t.term == "@deaths"]
@@ -531,6 +538,21 @@ def test_a_negating_determiner_covers_its_noun_phrase(reader):
 def test_a_negating_determiner_covers_coordinated_nouns(reader):
     [(cue, scope)] = scopes(reader, "Sie wollen keine Unruhen oder gar Revolutionen zulassen.")
     assert cue == "keine" and "Revolutionen" in scope
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "denied"),
+    [
+        ("The city does not charge for parking or employ guards.", "en", "guards"),
+        ("The port takes no fines or penalties at all.", "en", "penalties"),
+        ("Der Hafen ist nicht dauerhaft oder vollständig geschlossen.", "de", "vollständig"),
+    ],
+)
+def test_a_negation_goes_on_over_or(reader, text, language, denied):
+    [(_, scope)] = scopes(reader, text, language)
+    assert denied in scope
+    [(_, scope)] = scopes(reader, "The city does not charge for parking but employs guards.", "en")
+    assert "guards" not in scope
 
 
 def test_a_refusal_denies_the_infinitive_after_it(reader):

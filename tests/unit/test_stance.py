@@ -888,6 +888,12 @@ def test_the_claims_word_said_of_something_else_is_not_denied_there(judge):
     assert not any(r.startswith("negation") for r in j.reasons)
 
 
+def test_a_word_written_with_a_hyphen_is_found_as_one(judge):
+    claim = "Die Stadt beschäftigt keine Subunternehmer"
+    assert judge(claim, "The city does not charge or employ sub-contractors.").stance == "supports"
+    assert judge(claim, "The city employs sub-contractors.").stance == "contradicts"
+
+
 def test_a_phrase_keeps_its_words_senses(judge):
     # The dictionary gives "gas prices" as "Benzinpreise"; a source may say "Gaspreise".
     j = judge("Gas prices in the city rose", "Die Gaspreise in der Stadt sind gestiegen.")
