@@ -215,7 +215,12 @@ RULES = (
         "on the subject",
         lambda f: True,
         "related",
-        lambda f: f"on the claim's subject, but covers only {f.words:.0%} of it",
+        lambda f: (
+            f"on the claim's subject, but says only {f.said_besides_names:.0%} of what the"
+            " claim says besides its names"
+            if f.said >= TOPIC and f.said_besides_names < CONTENT
+            else f"on the claim's subject, but covers only {f.words:.0%} of it"
+        ),
     ),
 )
 

@@ -949,6 +949,12 @@ def test_a_passage_on_the_subject_without_a_stance_is_related_with_a_reason(judg
     assert judge("Die Regierung schloss den Hafen", "Das Wetter war gut.").stance == "neutral"
 
 
+def test_a_passage_with_the_claims_names_but_little_else_says_what_it_lacks(judge):
+    j = judge("Die Polizei in Wien und Nordau schloss gestern den Hafen", "Wien und Nordau tagten.")
+    assert j.stance == "related"
+    assert any("besides its names" in r for r in j.reasons)
+
+
 # Verdict -----------------------------------------------------------------------------------
 
 
