@@ -150,7 +150,6 @@ class Lexicon:
         }
         vague_round = data["vague_round"]
         self.vague_determiners = tuple(tuple(d.split()) for d in vague_round["determiners"])
-        self.rounds = {k: float(v) for k, v in vague_round["rounds"].items()}
         spelled = data["spelled"]
         self.spelled = {
             lang: re.compile(rf"^{p}$") for lang, p in spelled.items() if isinstance(p, str)

@@ -450,7 +450,7 @@ class QuantityReader:
         for determiner in self.lex.vague_determiners:
             n = len(determiner)
             if tuple(t.norm for t in tokens[i : i + n]) == determiner and i + n < len(tokens):
-                unit = self.lex.rounds.get(tokens[i + n].norm)
+                unit = self._scale_word(tokens[i + n].norm)
                 if unit is not None:
                     return _Found(2 * unit, 10 * unit - 1, n + 1, vague=True)
         return None
@@ -468,11 +468,18 @@ class QuantityReader:
         "several hundred million", "hundreds of millions")."""
         j = i + found.used
         j += j < len(tokens) and tokens[j].norm in self.lex.attached  # "of"
-        word = tokens[j].norm if j < len(tokens) else ""
-        scale = self.lex.scale.get(word) or self.lex.scale.get(word.removesuffix("s"))
-        if scale is None or len(word) <= 2:
+        scale = self._scale_word(tokens[j].norm) if j < len(tokens) else None
+        if scale is None:
             return found
         return _Found(found.low * scale, found.high * scale, j + 1 - i, vague=True)
+
+    def _scale_word(self, word: str) -> float | None:
+        """Return what a scale word after a vague amount multiplies by ("hundert", "Millionen",
+        "Mio."); a letter or two ("m", "bn") after one is rather a unit."""
+        word = word.rstrip(".")
+        if len(word) <= 2:
+            return None
+        return self.lex.scale.get(word) or self.lex.scale.get(word.removesuffix("s"))
 
     def _range_end(self, text, tokens, i: int, j: int, language: str):
         """Return (the second number, the token after it) of "2000 bis 3000", "20-30",

@@ -111,7 +111,8 @@ class StanceJudge:
         numbers = self.numbers.check(claim, passage) if claim.quantities else NumberFinding()
         words = coverage.value
         unpaired = numbers.unpaired(claim.quantities)
-        uncompared = self._figure_words(claim, unpaired)
+        words_of = self._figure_words(claim, unpaired)
+        uncompared = _words(claim, words_of, unpaired)
         # A year or a date places an event; an amount is what the claim says of it.
         amounts = [q for q in unpaired if q.kind not in TIMES]
         days = [q for q in unpaired if q.kind in DAYS]
@@ -142,10 +143,10 @@ class StanceJudge:
             denial_addressed=addressed,
             figure_missing=_unstated(uncompared, unpaired, passage, present, same, around),
             amount_missing=_unstated(
-                self._figure_words(claim, amounts), amounts, passage, present, same
+                _words(claim, words_of, amounts), amounts, passage, present, same
             ),
             day_missing=_unstated(
-                self._figure_words(claim, days), days, passage, present, same, around
+                _words(claim, words_of, days), days, passage, present, same, around
             ),
             figure_elsewhere=self._figure_elsewhere(unpaired, passage),
             content_here=any(g.kind != "name" for g in coverage.matched)
@@ -204,10 +205,12 @@ class StanceJudge:
             if s.counted
         )
 
-    def _figure_words(self, claim: Claim, unpaired: list[Quantity]) -> list[TermGroup]:
-        """Return the claim's words of figures no source figure was compared with: digits,
-        words of one number ("zehn", not "Tausende") and of a share ("halben", "third"), not
-        their units."""
+    def _figure_words(
+        self, claim: Claim, unpaired: list[Quantity]
+    ) -> dict[Quantity, frozenset[TermGroup]]:
+        """Return, for each claim figure no source figure was compared with, its words:
+        digits, words of one number ("zehn", not "Tausende") and of a share ("halben",
+        "third"), not their units."""
         spelled = self.lexicon.spelled.get(claim.language)
 
         def figure(g: TermGroup, q: Quantity) -> bool:
@@ -226,7 +229,14 @@ class StanceJudge:
                 and any(spelled.match(w) for w in word.split())
             )
 
-        return [g for g in claim.groups if any(figure(g, q) for q in unpaired)]
+        return {q: frozenset(g for g in claim.groups if figure(g, q)) for q in unpaired}
+
+
+def _words(
+    claim: Claim, words_of: dict[Quantity, frozenset[TermGroup]], figures: list[Quantity]
+) -> list[TermGroup]:
+    """Return the words of some of the claim's figures, in the claim's order."""
+    return [g for g in claim.groups if any(g in words_of[q] for q in figures)]
 
 
 def _unstated(

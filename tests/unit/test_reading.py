@@ -266,6 +266,7 @@ def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language,
         ("mehrere hundert Menschen", "de", 200, 999, "count", ""),
         ("a few thousand fans", "en", 2000, 9999, "count", ""),
         ("several million dollars", "en", 2e6, 1e7 - 1, "money", "dollar"),
+        ("mehrere Mio. Euro", "de", 2e6, 1e7 - 1, "money", "euro"),  # any scale word of units
         # A vague amount of a scale word is that many of it.
         ("Hunderte Millionen Euro", "de", 2e8, 999e6, "money", "euro"),
         ("several hundred million dollars", "en", 2e8, 999e6, "money", "dollar"),
