@@ -320,7 +320,7 @@ def _phrase_end(rest: list[Token], clause_end: int, lex: Lexicon, coordinated: b
     """Return where a negated phrase ends: at its noun (a capitalised word) or a coordinator.
 
     With `coordinated`, nouns joined by "oder"/"und" share the negation ("keine X oder Y");
-    words joined by "or" always do ("not charge or employ").
+    words joined by "or" always do ("not sell or rent").
     """
     end = clause_end
     for i, tok in enumerate(rest):

@@ -229,7 +229,7 @@ class TermReader:
 
     def _hyphened_words(self, text: str, tokens: list[Token], language: str) -> list[Term]:
         """Return the one word that two lower-case words joined by a hyphen spell
-        ("sub-contractors" -> subcontractor), for a dictionary or a source may write it so.
+        ("co-owners" -> coowner), for a dictionary or a source may write it so.
         The term takes the first word's place: a claim keeps both words and their senses."""
         out: list[Term] = []
         for a, b in zip(tokens, tokens[1:], strict=False):

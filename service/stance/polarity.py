@@ -19,7 +19,7 @@ from service.reading.tokens import CLAUSE_BREAK, clause_spans
 from service.stance.coverage import PassageTerms
 
 # A word of an opposite pair is said of a shared word at most this many words away from it
-# ("a drop in deaths").
+# ("a drop in accidents").
 NEAR = 2
 
 
@@ -119,8 +119,8 @@ class PolarityCheck:
         opposite = [p for p in passage.polars if (p.pair, 1 - p.side) in claim_sides]
         opposite = [p for p in opposite if (p.pair, p.side) not in claim_sides]
         # A source that also uses the claim's own word says the opposite one of something
-        # else ("gewaltsame Ausschreitungen ... friedliche Demonstranten"), unless the opposite
-        # stands nearer to the words they share ("a drop in deaths, but a rise in obesity").
+        # else ("gewaltsame Krawalle am Hafen ... friedliche Anwohner"), unless the opposite
+        # stands nearer to the words they share ("a drop in accidents, but a rise in rents").
         opposite = [
             p
             for p in opposite
@@ -264,8 +264,8 @@ class PolarityCheck:
 
 def _nearer(text: str, polar: Polar, polars: list[Polar], spans: list[tuple[int, int]]) -> bool:
     """Return whether a word of an opposite pair stands nearer to the words the claim and
-    the source share than each word of the pair's other side: in "a drop in deaths, but a
-    rise in obesity", "drop" is said of the claim's deaths, "rise" of something else."""
+    the source share than each word of the pair's other side: in "a drop in accidents, but a
+    rise in rents", "drop" is said of the claim's accidents, "rise" of something else."""
     words = [(a, b) for a, b in spans if not any(q.start < b and a < q.end for q in polars)]
 
     def distance(q: Polar) -> int | None:

@@ -126,9 +126,9 @@ def test_a_first_part_with_a_hyphen_shares_the_head_after_it(reader):
 
 
 def test_two_lower_case_words_joined_by_a_hyphen_are_one_word_too(reader):
-    terms = reader.read("The port hires sub-contractors for its e-mail.", "en").terms
-    assert [t.term for t in terms if t.kind == "joined"] == ["subcontractor", "email"]
-    assert {"sub", "contractor"} <= {t.term for t in terms}  # each word stays a word
+    terms = reader.read("The port hires co-owners for its e-mail.", "en").terms
+    assert [t.term for t in terms if t.kind == "joined"] == ["coowner", "email"]
+    assert {"co", "owner"} <= {t.term for t in terms}  # each word stays a word
     assert not [t for t in reader.read("The Port-Authority", "en").terms if t.kind == "joined"]
 
 
@@ -544,7 +544,7 @@ def test_a_negating_determiner_covers_coordinated_nouns(reader):
 @pytest.mark.parametrize(
     ("text", "language", "denied"),
     [
-        ("The city does not charge for parking or employ guards.", "en", "guards"),
+        ("The club does not sell tickets or rent boats.", "en", "boats"),
         ("The port takes no fines or penalties at all.", "en", "penalties"),
         ("Der Hafen ist nicht dauerhaft oder vollständig geschlossen.", "de", "vollständig"),
     ],
@@ -552,8 +552,8 @@ def test_a_negating_determiner_covers_coordinated_nouns(reader):
 def test_a_negation_goes_on_over_or(reader, text, language, denied):
     [(_, scope)] = scopes(reader, text, language)
     assert denied in scope
-    [(_, scope)] = scopes(reader, "The city does not charge for parking but employs guards.", "en")
-    assert "guards" not in scope
+    [(_, scope)] = scopes(reader, "The club does not sell tickets but rents boats.", "en")
+    assert "boats" not in scope
 
 
 def test_a_refusal_denies_the_infinitive_after_it(reader):
