@@ -565,6 +565,12 @@ def test_a_refusal_denies_the_infinitive_after_it(reader):
     assert read.negations == () and read.polars != ()
 
 
+def test_a_failure_denies_the_infinitive_after_it(reader):
+    [(cue, scope)] = scopes(reader, "The team failed to reach the final.", "en")
+    assert cue == "failed" and "reach" in scope
+    assert reader.read("The team failed to reach the final.", "en").polars == ()
+
+
 def test_not_until_gives_a_time_not_a_denial(reader):
     assert scopes(reader, "The count will not even start until Monday.", "en") == []
     assert scopes(reader, "The count will not start on Monday.", "en") != []

@@ -897,6 +897,17 @@ def test_a_word_written_with_a_hyphen_is_found_as_one(judge):
     )
 
 
+@pytest.mark.parametrize(
+    ("passage", "stance"),
+    [
+        ("The city closed the port.", "contradicts"),
+        ("The city did not close the port.", "supports"),
+    ],
+)
+def test_what_one_failed_to_do_one_did_not_do(judge, passage, stance):
+    assert judge("The city failed to close the port", passage).stance == stance
+
+
 def test_a_phrase_keeps_its_words_senses(judge):
     # The dictionary gives "gas prices" as "Benzinpreise"; a source may say "Gaspreise".
     j = judge("Gas prices in the city rose", "Die Gaspreise in der Stadt sind gestiegen.")
