@@ -87,6 +87,7 @@ friedlich {adj} :: peaceful
 gewaltsam {adj} :: violent
 Bürger {m} | Bürger {pl} :: citizen | citizens
 Subunternehmer {m} | Subunternehmer {pl} :: subcontractor | subcontractors
+Geld {n} :: money
 beschäftigen {vt} | beschäftigt :: to employ | employs
 Nische {f} | Nischen {pl} :: niche | niches
 groß {adj} :: large

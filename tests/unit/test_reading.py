@@ -571,6 +571,11 @@ def test_a_failure_denies_the_infinitive_after_it(reader):
     assert reader.read("The team failed to reach the final.", "en").polars == ()
 
 
+def test_what_is_missing_is_denied(reader):
+    [(cue, scope)] = scopes(reader, "Für den Plan fehlt noch die Unterschrift der Stadt.")
+    assert cue == "fehlt" and "Unterschrift" in scope
+
+
 def test_not_until_gives_a_time_not_a_denial(reader):
     assert scopes(reader, "The count will not even start until Monday.", "en") == []
     assert scopes(reader, "The count will not start on Monday.", "en") != []

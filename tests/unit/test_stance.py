@@ -908,6 +908,17 @@ def test_what_one_failed_to_do_one_did_not_do(judge, passage, stance):
     assert judge("The city failed to close the port", passage).stance == stance
 
 
+@pytest.mark.parametrize(
+    ("passage", "stance"),
+    [
+        ("Die Stadt hat das Geld für den Hafen.", "contradicts"),
+        ("Die Stadt hat kein Geld für den Hafen.", "supports"),
+    ],
+)
+def test_what_a_source_says_is_missing_it_denies(judge, passage, stance):
+    assert judge("Der Stadt fehlt das Geld für den Hafen", passage).stance == stance
+
+
 def test_a_phrase_keeps_its_words_senses(judge):
     # The dictionary gives "gas prices" as "Benzinpreise"; a source may say "Gaspreise".
     j = judge("Gas prices in the city rose", "Die Gaspreise in der Stadt sind gestiegen.")
