@@ -117,6 +117,8 @@ class Lexicon:
         self.excess_negations = dict(data["negation_excess"].values())  # degree: purpose
         self.negation_clause_ends = frozenset(data["negation_clause_ends"]["words"])
         self.refusals = frozenset(data["negation_refusal"]["words"])
+        self.replacements = _phrases(data["negation_replaced"]["words"])
+        self.replaced_gap = int(data["negation_replaced"]["before"])
         self.refused_before = frozenset(data["negation_refusal"]["before"])
         self.negation_until = frozenset(data["negation_clause_ends"]["until"])
         self.negation_pronouns = frozenset(det.get("pronouns", []))

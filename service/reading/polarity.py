@@ -97,6 +97,7 @@ class PolarityReader:
                     out.append(Negation(cue, tok.start, tok.end, start, bound))
         out = self._without_double(text, out)
         out.extend(self._excesses(tokens, clauses))
+        out.extend(self._replaced(tokens))
         answer = self._answered_no(text, tokens, clauses)
         return [*out, answer] if answer else out
 
@@ -107,6 +108,28 @@ class PolarityReader:
             and i + 1 < len(tokens)
             and tokens[i + 1].norm in self.lex.refused_before
         )
+
+    def _replaced(self, tokens: list[Token]) -> list[Negation]:
+        """Return a negation for each figure another replaces ("20 statt 30 Minuten"): it
+        denies the figure."""
+        out = []
+        for i in range(len(tokens)):
+            for cue in self.lex.replacements:
+                n = len(cue)
+                if tuple(t.norm for t in tokens[i : i + n]) != cue:
+                    continue
+                after = tokens[i + n : i + n + 1 + self.lex.replaced_gap]
+                number = next((t for t in after if self._figure(t)), None)
+                if number is not None:
+                    cue_end = tokens[i + n - 1].end
+                    out.append(
+                        Negation(" ".join(cue), tokens[i].start, cue_end, cue_end, number.end)
+                    )
+        return out
+
+    def _figure(self, tok: Token) -> bool:
+        """Return whether a token is a number, in digits or spelled out ("drei", "three")."""
+        return tok.is_number or any(p.match(tok.norm) for p in self.lex.spelled.values())
 
     def _excesses(self, tokens: list[Token], clauses: list[tuple[int, int]]) -> list[Negation]:
         """Return a negation for each excess ("too tired to celebrate"): it denies the clause

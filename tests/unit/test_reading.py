@@ -576,6 +576,24 @@ def test_what_is_missing_is_denied(reader):
     assert cue == "fehlt" and "Unterschrift" in scope
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "denied"),
+    [
+        ("Der Hafen schloss für 2 statt 3 Wochen.", "de", "3"),
+        ("Der Hafen schloss für zwei statt drei Wochen.", "de", "drei"),
+        ("The port closed for minus 20 rather than minus 70 days.", "en", "minus 70"),
+    ],
+)
+def test_a_replaced_figure_is_denied(reader, text, language, denied):
+    [(_, scope)] = scopes(reader, text, language)
+    assert scope.strip() == denied
+
+
+def test_a_replacement_of_no_figure_is_no_denial(reader):
+    assert scopes(reader, "Die Messe findet am Montag statt.") == []
+    assert scopes(reader, "The city bought buses instead of trains.", "en") == []
+
+
 def test_not_until_gives_a_time_not_a_denial(reader):
     assert scopes(reader, "The count will not even start until Monday.", "en") == []
     assert scopes(reader, "The count will not start on Monday.", "en") != []

@@ -919,6 +919,18 @@ def test_what_a_source_says_is_missing_it_denies(judge, passage, stance):
     assert judge("Der Stadt fehlt das Geld für den Hafen", passage).stance == stance
 
 
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("Die Stadt schloss den Hafen für drei Wochen", "contradicts"),
+        ("The city closed the port", "supports"),  # only the figure is denied
+    ],
+)
+def test_a_figure_another_replaces_is_denied(judge, claim, stance):
+    passage = "Die Stadt schloss den Hafen für zwei statt drei Wochen."
+    assert judge(claim, passage).stance == stance
+
+
 def test_a_phrase_keeps_its_words_senses(judge):
     # The dictionary gives "gas prices" as "Benzinpreise"; a source may say "Gaspreise".
     j = judge("Gas prices in the city rose", "Die Gaspreise in der Stadt sind gestiegen.")
