@@ -129,7 +129,10 @@ class PolarityReader:
 
     def _figure(self, tok: Token) -> bool:
         """Return whether a token is a number, in digits or spelled out ("drei", "three")."""
-        return tok.is_number or any(p.match(tok.norm) for p in self.lex.spelled.values())
+        if tok.is_number:
+            return True
+        spelled = any(p.match(tok.norm) for p in self.lex.spelled.values())
+        return spelled and tok.norm not in self.lex.not_numbers
 
     def _excesses(self, tokens: list[Token], clauses: list[tuple[int, int]]) -> list[Negation]:
         """Return a negation for each excess ("too tired to celebrate"): it denies the clause

@@ -592,6 +592,7 @@ def test_a_replaced_figure_is_denied(reader, text, language, denied):
 def test_a_replacement_of_no_figure_is_no_denial(reader):
     assert scopes(reader, "Die Messe findet am Montag statt.") == []
     assert scopes(reader, "The city bought buses instead of trains.", "en") == []
+    assert scopes(reader, "Er kaufte statt ein Auto ein Rad.") == []  # "ein" is no figure
 
 
 def test_not_until_gives_a_time_not_a_denial(reader):
