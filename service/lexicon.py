@@ -118,6 +118,7 @@ class Lexicon:
         self.negation_clause_ends = frozenset(data["negation_clause_ends"]["words"])
         self.refusals = frozenset(data["negation_refusal"]["words"])
         self.replacements = _phrases(data["negation_replaced"]["words"])
+        self.replacement_starts = frozenset(p[0] for p in self.replacements)
         self.replaced_gap = int(data["negation_replaced"]["before"])
         self.refused_before = frozenset(data["negation_refusal"]["before"])
         self.negation_until = frozenset(data["negation_clause_ends"]["until"])

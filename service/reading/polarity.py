@@ -113,7 +113,10 @@ class PolarityReader:
         """Return a negation for each figure another replaces ("20 statt 30 Minuten"): it
         denies the figure."""
         out = []
+        firsts = self.lex.replacement_starts
         for i in range(len(tokens)):
+            if tokens[i].norm not in firsts:
+                continue
             for cue in self.lex.replacements:
                 n = len(cue)
                 if tuple(t.norm for t in tokens[i : i + n]) != cue:
