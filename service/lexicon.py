@@ -148,6 +148,7 @@ class Lexicon:
         self.range_dashes = frozenset(ranges["dashes"])
         self.range_closers = frozenset(ranges["closers"])
         self.range_openers = frozenset(ranges["openers"])
+        self.alternatives = frozenset(ranges["alternatives"])
         self.vague = {
             tuple(k.split()): (float(v[0]), float(v[1])) for k, v in data["vague"].items()
         }

@@ -115,7 +115,8 @@ class QuantityReader:
             quantity, used = found
             out.append(quantity)
             i += used
-        out = self._partitive(text, self._gapped(text, sorted(out, key=lambda q: q.start)))
+        out = self._gapped(text, self._shared_units(text, sorted(out, key=lambda q: q.start)))
+        out = self._partitive(text, out)
         out = self._compound_durations(text, out)
         if previous and any(q.elided and not q.counted for q in out):
             out = self._resolve_elided(out, previous)
@@ -159,6 +160,31 @@ class QuantityReader:
             return None
         total = value * big[1] / small[1] + part.low
         return replace(part, text=text[start : part.end], start=start, low=total, high=total)
+
+    def _shared_units(self, text: str, quantities: list[Quantity]) -> list[Quantity]:
+        """Return the quantities with a bare number before an alternative ("oder", "statt")
+        and a figure in that figure's unit or noun: "zwei oder drei Wochen" is two weeks or
+        three, "two or three people" two people or three.
+        (A figure with a scale word, "2 oder 3 Millionen Euro", is left as it is.)"""
+        out = list(quantities)
+        for i, (bare, figure) in enumerate(zip(quantities, quantities[1:], strict=False)):
+            gap = " ".join(text[bare.end : figure.start].lower().split())
+            noun = bare.counted_span
+            if (
+                gap not in self.lex.alternatives
+                or bare.kind != "count"
+                or (noun is not None and noun[0] < bare.end)  # "die Zahl der ..." before it
+                or figure.kind in ("year", "date", "ordinal")
+                or any(w.lower().rstrip(".") in self.lex.scale for w in figure.text.split())
+            ):
+                continue
+            if figure.kind == "count":  # "zwei oder drei Menschen"
+                out[i] = replace(bare, counted=figure.counted, counted_span=figure.counted_span)
+            else:
+                out[i] = replace(
+                    bare, kind=figure.kind, unit=figure.unit, counted=(), counted_span=None
+                )
+        return out
 
     def _gapped(self, text: str, quantities: list[Quantity]) -> list[Quantity]:
         """Return the quantities with a count that opens a clause or a conjunct without a noun

@@ -125,7 +125,11 @@ class StanceJudge:
             # deaths, the arrests) was found on both sides.
             rest = [g for g in claim.topic if g not in numbers.counted]
             predicate = cover(rest, CONTEXT_WEIGHT, numbers.events).value if rest else 1.0
-        figures = tuple((p.source.start, p.source.end) for p in numbers.pairs)
+        # A source figure that confirms the claim's is what it says too; one that excludes it
+        # may well be denied ("zwei statt drei Wochen" for "two weeks").
+        figures = tuple(
+            (p.source.start, p.source.end) for p in numbers.pairs if p.relation == "compatible"
+        )
         polarity = self.polarity.check(claim, passage, coverage.terms, affixed, figures)
         addressed = True
         if claim.negated and not polarity.source_negated:

@@ -595,6 +595,27 @@ def test_a_replacement_of_no_figure_is_no_denial(reader):
     assert scopes(reader, "Er kaufte statt ein Auto ein Rad.") == []  # "ein" is no figure
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "unit", "counted"),
+    [
+        ("Der Hafen schloss für zwei oder drei Wochen.", "de", "duration", "week", ()),
+        ("He paid 12 rather than 15 euros.", "en", "money", "euro", ()),
+        ("Two or three people died.", "en", "count", "", ("@people",)),
+    ],
+)
+def test_a_bare_number_before_an_alternative_shares_its_unit(
+    reader, text, language, kind, unit, counted
+):
+    first, second = quantities(reader, text, language)
+    assert (first.kind, first.unit, first.counted) == (kind, unit, counted)
+    assert (second.kind, second.unit) == (kind, unit)
+
+
+def test_a_figure_with_a_scale_word_shares_no_unit(reader):
+    first, _ = quantities(reader, "Es kamen 2 oder 3 Millionen Euro.")
+    assert (first.kind, first.low) == ("count", 2)  # not two euros, nor two million
+
+
 def test_not_until_gives_a_time_not_a_denial(reader):
     assert scopes(reader, "The count will not even start until Monday.", "en") == []
     assert scopes(reader, "The count will not start on Monday.", "en") != []

@@ -924,6 +924,7 @@ def test_what_a_source_says_is_missing_it_denies(judge, passage, stance):
     [
         ("Die Stadt schloss den Hafen für drei Wochen", "contradicts"),
         ("The city closed the port", "supports"),  # only the figure is denied
+        ("The city closed the port for two weeks", "supports"),
     ],
 )
 def test_a_figure_another_replaces_is_denied(judge, claim, stance):
