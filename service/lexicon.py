@@ -338,6 +338,12 @@ class Lexicon:
         any, where it is not known). English "war" and "die" are words, German "war" is not."""
         return word in self._unindexed.get(language, self._unindexed[None])
 
+    def spells_number(self, word: str, language: str | None = None) -> bool:
+        """Return whether a lower-case word spells a number ("drei", "three") in a language
+        (in any, where it is not given), not one that only looks like one ("achten", "ein")."""
+        patterns = [self.spelled[language]] if language in self.spelled else self.spelled.values()
+        return any(p.match(word) for p in patterns) and word not in self.not_numbers
+
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Lexicon lives as long as the app
     def tags(self, words: str) -> tuple[str, ...]:
         """Return the synonym-group tags of a lower-case word or phrase ("festnahmen")."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from service.lexicon import Lexicon
 from service.reading.model import Comparison, Negation, Polar
-from service.reading.tokens import Token, breaks_between, clause_spans
+from service.reading.tokens import Token, breaks_between, clause_spans, phrase_at
 
 # The words of a noun phrase between a negation and a privative word that cancels it.
 MAX_NOUN_WORDS = 2
@@ -54,14 +54,7 @@ class PolarityReader:
                 )
                 continue
             rest = [t for t in tokens[i + 1 :] if t.start < clause[1]]
-            phrase = next(
-                (
-                    p
-                    for p in self.lex.negation_phrases
-                    if tuple(t.norm for t in tokens[i : i + len(p)]) == p
-                ),
-                None,
-            )
+            phrase = phrase_at(tokens, i, self.lex.negation_phrases)
             if phrase:
                 skip = len(phrase) - 1
                 end = tokens[i + skip].end
@@ -115,27 +108,16 @@ class PolarityReader:
         out = []
         firsts = self.lex.replacement_starts
         for i in range(len(tokens)):
-            if tokens[i].norm not in firsts:
+            cue = phrase_at(tokens, i, self.lex.replacements) if tokens[i].norm in firsts else None
+            if cue is None:
                 continue
-            for cue in self.lex.replacements:
-                n = len(cue)
-                if tuple(t.norm for t in tokens[i : i + n]) != cue:
-                    continue
-                after = tokens[i + n : i + n + 1 + self.lex.replaced_gap]
-                number = next((t for t in after if self._figure(t)), None)
-                if number is not None:
-                    cue_end = tokens[i + n - 1].end
-                    out.append(
-                        Negation(" ".join(cue), tokens[i].start, cue_end, cue_end, number.end)
-                    )
+            n = len(cue)
+            after = tokens[i + n : i + n + 1 + self.lex.replaced_gap]
+            number = next((t for t in after if t.is_number or self.lex.spells_number(t.norm)), None)
+            if number is not None:
+                cue_end = tokens[i + n - 1].end
+                out.append(Negation(" ".join(cue), tokens[i].start, cue_end, cue_end, number.end))
         return out
-
-    def _figure(self, tok: Token) -> bool:
-        """Return whether a token is a number, in digits or spelled out ("drei", "three")."""
-        if tok.is_number:
-            return True
-        spelled = any(p.match(tok.norm) for p in self.lex.spelled.values())
-        return spelled and tok.norm not in self.lex.not_numbers
 
     def _excesses(self, tokens: list[Token], clauses: list[tuple[int, int]]) -> list[Negation]:
         """Return a negation for each excess ("too tired to celebrate"): it denies the clause

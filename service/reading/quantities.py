@@ -25,6 +25,7 @@ from service.reading.tokens import (
     Token,
     breaks_between,
     number_value,
+    phrase_at,
     tokenize,
 )
 
@@ -412,7 +413,7 @@ class QuantityReader:
             while i + n < len(tokens) and rx.match(tokens[i + n].norm) and (lang == "en" or n == 0):
                 n += 1
             if tokens[i].norm in self.lex.not_numbers:
-                if self._opens_range(tokens, i, rx):
+                if self._opens_range(tokens, i, lang):
                     try:  # "ein bis zwei Tage", "one to two weeks": a number after all
                         return float(text2num(tokens[i].norm, lang)), 1
                     except ValueError:
@@ -432,14 +433,13 @@ class QuantityReader:
                     continue
         return None, 1
 
-    def _opens_range(self, tokens: list[Token], i: int, rx: re.Pattern) -> bool:
+    def _opens_range(self, tokens: list[Token], i: int, language: str) -> bool:
         """Return whether a word that is seldom a number ("ein", "one") begins a range of
         numbers ("ein bis zwei", "one to three")."""
         if i + 2 >= len(tokens) or tokens[i + 1].norm not in self.lex.range_joiners:
             return False
         after = tokens[i + 2]
-        spelled = bool(rx.match(after.norm)) and after.norm not in self.lex.not_numbers
-        return after.is_number or spelled
+        return after.is_number or self.lex.spells_number(after.norm, language)
 
     def _fraction(self, tokens: list[Token], i: int) -> _Found | None:
         """Return "half a million", "eine halbe Stunde" as a value, and "die Hälfte der
@@ -473,13 +473,12 @@ class QuantityReader:
         return found and self._scaled(tokens, i, found)
 
     def _vague_round(self, tokens: list[Token], i: int) -> _Found | None:
-        for determiner in self.lex.vague_determiners:
-            n = len(determiner)
-            if tuple(t.norm for t in tokens[i : i + n]) == determiner and i + n < len(tokens):
-                unit = self._scale_word(tokens[i + n].norm)
-                if unit is not None:
-                    return _Found(2 * unit, 10 * unit - 1, n + 1, vague=True)
-        return None
+        determiner = phrase_at(tokens, i, self.lex.vague_determiners)
+        n = len(determiner) if determiner else 0
+        if not determiner or i + n >= len(tokens):
+            return None
+        unit = self._scale_word(tokens[i + n].norm)
+        return None if unit is None else _Found(2 * unit, 10 * unit - 1, n + 1, vague=True)
 
     def _vague_word(self, tokens: list[Token], i: int) -> _Found | None:
         for n in (3, 2, 1):

@@ -11,6 +11,7 @@ import math
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -121,6 +122,13 @@ def tokenize(text: str) -> list[Token]:
             norm = norm.replace("’", "'").removesuffix("'s")
         out.append(Token(raw, norm, m.start(), m.end(), kind))
     return out
+
+
+def phrase_at(
+    tokens: list[Token], i: int, phrases: Iterable[tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    """Return the first of the phrases (normalised words) that the tokens from i on spell."""
+    return next((p for p in phrases if tuple(t.norm for t in tokens[i : i + len(p)]) == p), None)
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:

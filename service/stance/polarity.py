@@ -267,9 +267,10 @@ def _nearer(text: str, polar: Polar, polars: list[Polar], spans: list[tuple[int,
     the source share than each word of the pair's other side: in "a drop in accidents, but a
     rise in rents", "drop" is said of the claim's accidents, "rise" of something else."""
     words = [(a, b) for a, b in spans if not any(q.start < b and a < q.end for q in polars)]
+    clauses = clause_spans(text)
 
     def distance(q: Polar) -> int | None:
-        clause = next((a, b) for a, b in clause_spans(text) if a <= q.start < b)
+        clause = next((a, b) for a, b in clauses if a <= q.start < b)
         gaps = [
             len(text[b : q.start].split()) if b <= q.start else len(text[q.end : a].split())
             for a, b in words
