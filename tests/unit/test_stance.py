@@ -897,26 +897,21 @@ def test_a_word_written_with_a_hyphen_is_found_as_one(judge):
     )
 
 
-@pytest.mark.parametrize(
-    ("passage", "stance"),
-    [
-        ("The city closed the port.", "contradicts"),
-        ("The city did not close the port.", "supports"),
-    ],
-)
-def test_what_one_failed_to_do_one_did_not_do(judge, passage, stance):
-    assert judge("The city failed to close the port", passage).stance == stance
+FAILED = "The city failed to close the port"  # what one failed to do one did not do
+MISSING = "Der Stadt fehlt das Geld für den Hafen"  # what is missing is denied
 
 
 @pytest.mark.parametrize(
-    ("passage", "stance"),
+    ("claim", "passage", "stance"),
     [
-        ("Die Stadt hat das Geld für den Hafen.", "contradicts"),
-        ("Die Stadt hat kein Geld für den Hafen.", "supports"),
+        (FAILED, "The city closed the port.", "contradicts"),
+        (FAILED, "The city did not close the port.", "supports"),
+        (MISSING, "Die Stadt hat das Geld für den Hafen.", "contradicts"),
+        (MISSING, "Die Stadt hat kein Geld für den Hafen.", "supports"),
     ],
 )
-def test_what_a_source_says_is_missing_it_denies(judge, passage, stance):
-    assert judge("Der Stadt fehlt das Geld für den Hafen", passage).stance == stance
+def test_a_failure_and_a_lack_deny_what_they_name(judge, claim, passage, stance):
+    assert judge(claim, passage).stance == stance
 
 
 @pytest.mark.parametrize(
