@@ -395,9 +395,17 @@ class NumberCheck:
                 or theirs.find(g.near(same))
                 for g in mine
             )
+        if theirs_terms and not mine and self._both_general(np_groups, cq, pq):
+            return True  # "2000 people" / "2000 Menschen aus dem Umland": the source says more
         if mine or theirs_terms:
             return False  # one side counts somebody in particular, the other anybody
         return bool(claim_events & source_events) or not (claim_events or source_events)
+
+    def _both_general(self, np_groups: Sequence[TermGroup], cq: Quantity, pq: Quantity) -> bool:
+        """Return whether both figures count anybody by the same general word ("people",
+        "Menschen"), whatever else the source's noun phrase says of them."""
+        mine = {a for g in np_groups for a in g.native} | set(cq.counted)
+        return bool(mine & set(pq.counted) & self.lex.general)
 
     def _specific(self, alternatives: Sequence[str]) -> bool:
         """Return whether a word names somebody in particular, not anybody or an event."""

@@ -152,6 +152,13 @@ def test_counts_of_somebody_in_particular_and_of_anybody_are_not_compared(judge)
     assert not any("conflicts" in r for r in j.reasons)
 
 
+@pytest.mark.parametrize(("figure", "stance"), [("rund 3000", "supports"), ("9000", "contradicts")])
+def test_counts_of_anybody_compare_though_the_source_says_more_of_them(judge, figure, stance):
+    passage = "Im Winter waren etwa 3000 Menschen von den Spenden des Vereins abhängig."
+    claim = f"Von den Spenden des Vereins hingen im Winter {figure} Menschen ab"
+    assert judge(claim, passage).stance == stance
+
+
 @pytest.mark.parametrize(
     ("passage", "stance"),
     [
