@@ -111,6 +111,14 @@ def test_stop_words_are_those_of_the_text_language(reader):
     assert "die" in english and "war" in english
 
 
+def test_question_words_carry_no_topic_in_either_language(reader):
+    # "wen" asks as "whom" does: neither is a word a source must repeat.
+    german = reader.read("Die Polizei hat bislang nicht gesagt, wen sie verdächtigt", "de")
+    english = reader.read("The police have not said whom they suspect", "en")
+    assert german.term_string.split() == ["polizei", "verdachtigt"]
+    assert english.term_string.split() == ["polic", "suspect"]
+
+
 def test_a_stop_word_hyphened_to_a_capitalised_word_is_part_of_a_title(reader):
     terms = reader.read("Die Klagen gegen die Heute-Show", "de").term_string.split()
     assert any(t.startswith("heut") for t in terms) and "show" in terms
