@@ -192,6 +192,7 @@ class Lexicon:
         self.elided = frozenset(data["elided"]["words"])
         self.elided_followers = frozenset(data["elided"]["english_followers"])
         self.counted_before = frozenset(data["counted_before"]["words"])
+        self.relative_pronouns = frozenset(data["counted_before"]["relative"])
         phrase = data["noun_phrase"]
         self.articles = frozenset(phrase["articles"])
         self.attached = frozenset(phrase["attached"])

@@ -738,13 +738,17 @@ class QuantityReader:
 
     def _counted_before(self, text, tokens, terms, i: int, language: str):
         """Return the noun phrase of "die Zahl der Toten ... 164", "the death toll ... 20"."""
-        k = i - 1
-        while k >= 0 and not CLAUSE_BREAK.search(text, tokens[k].end, tokens[k + 1].start):
+        k, end = i - 1, i
+        while k >= 0:
+            if CLAUSE_BREAK.search(text, tokens[k].end, tokens[k + 1].start):
+                if end < i or not self._relative_opens(text, tokens, k + 1, i):
+                    break
+                end = k + 1  # the clause before, up to the relative pronoun
             if tokens[k].norm in self.lex.counted_before:
                 after = k + 1
-                while after < i and tokens[after].norm in self.lex.attached | self.lex.articles:
+                while after < end and tokens[after].norm in self.lex.attached | self.lex.articles:
                     after += 1
-                if after > k + 1 and after < i:
+                if after > k + 1 and after < end:
                     span = (tokens[after].start, tokens[after].end)
                 elif k > 0:
                     span = (tokens[k - 1].start, tokens[k].end)  # "death toll"
@@ -754,6 +758,18 @@ class QuantityReader:
                 return (span, found) if found else (None, ())
             k -= 1
         return None, ()
+
+    def _relative_opens(self, text: str, tokens: list[Token], k: int, i: int) -> bool:
+        """Return whether the clause of the number at token i opens at token k with a relative
+        pronoun after a comma ("die Zahl der Toten, die auf 12 stieg"): it speaks of the noun
+        before the comma."""
+        return (
+            text[tokens[k - 1].end : tokens[k].start].strip() == ","
+            and tokens[k].norm in self.lex.relative_pronouns
+            and not any(
+                CLAUSE_BREAK.search(text, tokens[n].end, tokens[n + 1].start) for n in range(k, i)
+            )
+        )
 
     def _events(self, text, tokens, terms, i: int, j: int) -> tuple[str, ...]:
         """Return the event tag nearest the number in its clause (after it first)."""

@@ -362,7 +362,15 @@ def test_the_base_of_a_rate_is_no_figure_of_its_own(reader):
         ("16 members of the security forces were killed", "en", {"member", "secur", "forc"}),
         ("Die Zahl der Toten stieg auf 164", "de", {"@deaths"}),
         # An English noun of an event is counted, up to a rate's "per"; a verb is not.
-        ("below 50 new infections per day", "en", {"new", "@infections"}),
+        ("below 50 new infections per day", "en", {"@infections"}),
+        (
+            "Die OVKS schickte 40 neue Soldaten",
+            "de",
+            {"soldat", "@soldiers"},
+        ),  # "new" says nothing of what is counted
+        # A relative clause speaks of the noun before its comma.
+        ("Die Zahl der Toten, die auf 164 stieg", "de", {"@deaths"}),
+        ("the death toll, which rose to 20", "en", {"@deaths", "toll"}),
         ("Police made 300 arrests", "en", {"@arrests"}),
         ("The fire claimed more than 200 lives", "en", {"@deaths"}),  # an event around it
         ("Hunderte von Polizisten", "de", {"polizist"}),  # what a vague amount is of
@@ -370,6 +378,12 @@ def test_the_base_of_a_rate_is_no_figure_of_its_own(reader):
 )
 def test_what_a_figure_counts_is_its_noun_phrase(reader, text, language, counted):
     assert set(only(reader, text, language).counted) == counted
+
+
+def test_a_relative_clause_of_another_noun_counts_nothing_from_before_its_comma(reader):
+    # Only a clause that opens with the relative pronoun looks back, and only one clause.
+    assert only(reader, "Die Zahl der Toten stieg, als 164 Retter kamen").counted != ("@deaths",)
+    assert not only(reader, "Die Zahl der Toten stieg, sagten die 164").counted
 
 
 def test_an_event_in_the_clause_says_what_happened_to_those_counted(reader):
