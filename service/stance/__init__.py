@@ -171,6 +171,8 @@ class StanceJudge:
         highlights |= {Highlight(p.source.start, p.source.end, "quantity") for p in numbers.pairs}
         highlights |= {Highlight(a, b, "negation") for a, b in polarity.marks}
         strength = max(words, predicate) if rule.measured else words
+        if rule.named:
+            strength = max(words, content)
         return Judgement(
             rule.stance,
             tuple(dict.fromkeys(r for r in reasons if r)),

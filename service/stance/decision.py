@@ -90,6 +90,7 @@ class Rule:
     stance: str  # supports | contradicts | related | none
     reason: Callable[[Findings], str]
     measured: bool = False  # decided on figures: weighs by coverage, not by wording
+    named: bool = False  # decided on who: weighs by what is said of them, names aside
 
 
 def _names(f: Findings) -> str:
@@ -119,6 +120,7 @@ RULES = (
         ),
         "contradicts",
         lambda f: f"says this of {', '.join(f.names.others[:3])}, not of {_names(f)}",
+        named=True,
     ),
     Rule(
         "said by another",
@@ -128,6 +130,7 @@ RULES = (
         ),
         "contradicts",
         lambda f: f"gives these words to {f.names.speaker}, not to {f.names.claim_speaker}",
+        named=True,
     ),
     Rule(
         "name missing",

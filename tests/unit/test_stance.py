@@ -613,6 +613,30 @@ def test_words_given_to_another_speaker_do_not_confirm_who_said_them(judge):
     assert same.stance == "supports"
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage", "theirs", "ours"),
+    [
+        (
+            "Hans Gruber sagte, die Polizei habe den Hafen geschlossen",
+            "Die Polizei hat den Hafen geschlossen, sagte {}.",
+            "Jane Okafor",
+            "Hans Gruber",
+        ),
+        ("Die Polizei schloss den Hafen von Nordheim", "Die Polizei schloss den Hafen von {}.",
+         "Südheim", "Nordheim"),
+    ],
+    ids=["speaker", "place"],
+)  # fmt: skip
+def test_a_statement_given_to_another_weighs_as_much_as_the_claims(
+    judge, claim, passage, theirs, ours
+):
+    # Who said or did it is what differs: the words weigh as much on either side, so that
+    # two sources naming different ones conflict.
+    other, same = judge(claim, passage.format(theirs)), judge(claim, passage.format(ours))
+    assert (other.stance, same.stance) == ("contradicts", "supports")
+    assert other.coverage == pytest.approx(same.coverage)
+
+
 def test_a_pronoun_speaks_for_the_one_the_text_around_names(judge):
     claim = "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen"
     passage = "Die Polizei hat den Hafen geschlossen, sagte sie."
