@@ -69,10 +69,10 @@ def _close(gap: str) -> bool:
 
 
 def _neighbours(
-    claim: Claim, missing: tuple[TermGroup, ...], among_names: bool = False
+    claim: Claim, missing: tuple[TermGroup, ...], among_names: bool = False, joined: bool = False
 ) -> list[TermGroup]:
-    """Return the claim words (only names, if `among_names`: the others of a list) that stand
-    right next to one of its missing names."""
+    """Return the claim words (only names, if `among_names`: the others of a list; only those
+    a hyphen joins to it, if `joined`) that stand right next to one of its missing names."""
     groups = claim.groups
     out = []
     for i, g in enumerate(groups):
@@ -85,7 +85,8 @@ def _neighbours(
                 continue
             n, edge = groups[j], groups[j - step]  # edge: the name word next to it
             gap = claim.text[n.end : edge.start] if step < 0 else claim.text[edge.end : n.start]
-            if n.kind != "number" and _close(gap) and (n.kind == "name" or not among_names):
+            near = gap == "-" if joined else _close(gap)
+            if n.kind != "number" and near and (n.kind == "name" or not among_names):
                 out.append(n)
     return out
 
@@ -98,12 +99,14 @@ def _in_place(
     others: list[Name],
     present: PassageTerms,
     among_names: bool = False,
+    joined: bool = False,
 ) -> bool:
     """Return whether another name stands next to a passage word that the claim has next to
-    one of its missing names (a name of the claim, if `among_names`), or takes that word in
-    ("Karl Berger" for "Karl Huber")."""
+    one of its missing names (a name of the claim, if `among_names`; joined to it by a
+    hyphen on both sides, if `joined`), or takes that word in ("Karl Berger" for "Karl
+    Huber")."""
     text = passage.text
-    for neighbour in _neighbours(claim, missing, among_names):
+    for neighbour in _neighbours(claim, missing, among_names, joined):
         found = present.find(neighbour.alternatives(same))
         for t in passage.terms:
             if t.term != found:
@@ -112,7 +115,8 @@ def _in_place(
                 if n.start <= t.start and t.end <= n.end and (n.start, n.end) != (t.start, t.end):
                     return True  # the word is part of the other name ("Karl Berger")
                 gap = text[t.end : n.start] if t.end <= n.start else text[n.end : t.start]
-                if (t.end <= n.start or n.end <= t.start) and _close(gap):
+                near = gap == "-" if joined else _close(gap)
+                if (t.end <= n.start or n.end <= t.start) and near:
                     return True
     return False
 
@@ -226,9 +230,19 @@ class NameCheck:
             and g not in coverage.missing_names
             and _neighbours(claim, (g,), among_names=True)
         ]
+        # ... and names joined by a hyphen to a word ("Grünen-Fraktionsvize"): another name
+        # joined to that word in the passage ("FDP-Fraktionsvize") is in their place.
+        joined_around = [
+            g
+            for g in claim.topic
+            if g.kind == "name"
+            and g not in coverage.matched
+            and g not in coverage.missing_names
+            and _neighbours(claim, (g,), joined=True)
+        ]
         given = self.vocabulary.given_names
         persons_around = _persons_around(claim, coverage, given)
-        if not coverage.missing_names and not listed_around and not persons_around:
+        if not (coverage.missing_names or listed_around or joined_around or persons_around):
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         mine = claim_terms(claim, same)
         named = [n for n in passage.names if not _claim_names(mine, n, given)]
@@ -242,9 +256,7 @@ class NameCheck:
         # Where the claim names a place, an adjective of another ("den indonesischen
         # Steuermann" for "von den Philippinen") names that one instead.
         adjectives = []
-        if self.adjectives and any(
-            a in self.places for g in coverage.missing_names for a in g.all_terms
-        ):
+        if self.adjectives and any(self._place(g) for g in coverage.missing_names):
             mine_names = [a for g in claim.groups if g.kind == "name" for a in g.all_terms]
             adjectives = [
                 n
@@ -260,7 +272,7 @@ class NameCheck:
         missing = tuple(
             g
             for g in coverage.missing_names
-            if (places_here or not any(a in self.places for a in g.all_terms))
+            if (places_here or not self._place(g))
             # The adjective of a name ("Technischen Universität") is no first name.
             and not (
                 _first_name(claim, g, coverage, around, same)
@@ -274,12 +286,26 @@ class NameCheck:
             for g in listed_around
             if _in_place(claim, passage, same, (g,), others, present, among_names=True)
         )
+        missing += tuple(
+            g
+            for g in joined_around
+            if g not in missing
+            and _in_place(claim, passage, same, (g,), others, present, joined=True)
+        )
         missing += tuple(g for g in displaced if g not in missing)
         if not missing:
             return NameFinding(speaker=speakers[0], claim_speaker=speakers[1])
         written = dict.fromkeys(passage.text[n.start : n.end] for n in others)
-        in_place = _in_place(claim, passage, same, missing, others, present)
+        in_place = any(
+            _in_place(claim, passage, same, missing, others, present, joined=joined)
+            for joined in (False, True)
+        )
         return NameFinding(missing, tuple(written), in_place, *speakers)
+
+    def _place(self, g: TermGroup) -> bool:
+        """Return whether a claim name is a place's: the word itself or one of its own terms
+        ("Wien", "Vienna"), not a sense it translates to ("Grünen": "green")."""
+        return g.word.lower() in self.places or any(a in self.places for a in g.native)
 
     def _other_speaker(
         self, claim: Claim, passage: Reading, present: PassageTerms, around: PassageTerms

@@ -64,6 +64,8 @@ March {f} [geogr.] :: March
 Nordau {n} [geogr.] :: Northdale
 Südmark {f} [geogr.] :: the Southmark
 Nordauer {m} :: northdale
+Grüne {pl} [pol.] :: Greens; green
+Green {n} [geogr.] :: Green
 melden {vt} | meldete | gemeldet :: to report | reported | reported
 Tod {m} | Tode {pl} :: death | deaths
 auflösen {vt} | löste auf | aufgelöst :: to break up | broke up | broken up

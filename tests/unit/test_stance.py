@@ -601,6 +601,25 @@ def test_a_party_named_by_a_common_word_is_a_name(judge):
     assert greens.stance == "supports"
 
 
+def test_a_name_is_no_place_for_a_sense_it_translates_to(judge):
+    # "Grüne" translates to "green", which names a place too; the party is no place that a
+    # national news item may leave unsaid.
+    j = judge(
+        "Die Grünen-Minister kritisierten die Miete", "Die FDP-Minister kritisierten die Miete."
+    )
+    assert j.stance == "contradicts" and "says this of FDP, not of Grünen" in j.reasons
+
+
+def test_another_name_joined_to_the_claims_word_stands_in_its_place(judge):
+    # The text around names the claim's party, but this sentence joins another to the office.
+    claim = "Der Grünen-Minister Karl Huber kritisierte die Miete"
+    around = "Die Grünen tagten in der Stadt."
+    j = judge(claim, "FDP-Minister Karl Huber kritisierte die Miete.", around)
+    assert j.stance == "contradicts" and "says this of FDP, not of Grünen" in j.reasons
+    same = judge(claim, "Minister Karl Huber kritisierte die Miete.", around)
+    assert same.stance == "supports"
+
+
 def test_words_given_to_another_speaker_do_not_confirm_who_said_them(judge):
     claim = "Minister Hans Gruber sagte, die Polizei habe den Hafen geschlossen"
     # The text around names Gruber too, but this sentence gives the words to Okafor.
