@@ -104,6 +104,20 @@ def test_terms_are_stems_aliases_and_tags(reader):
     assert "@soldiers" in terms and "@arrests" in terms
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "tag"),
+    [
+        ("2,7 Millionen Schutzsuchende", "de", "@refugees"),
+        ("3 million asylum seekers", "en", "@refugees"),
+        ("2000 Haushalte ohne Strom", "de", "@households"),
+        ("2,000 homes without power", "en", "@households"),
+        ("die von der EU geforderte Quote", "de", "@demands"),  # a participle as an adjective
+    ],
+)
+def test_synonym_groups_tag_their_words_in_either_language(reader, text, language, tag):
+    assert tag in reader.read(text, language).term_string.split()
+
+
 def test_stop_words_are_those_of_the_text_language(reader):
     # German "war" and "die" are function words; in English they say what happened.
     assert "war" not in reader.read("Der Streit war lang", "de").term_string.split()

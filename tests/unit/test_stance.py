@@ -127,6 +127,16 @@ def test_a_bound_an_order_of_magnitude_off_the_source_figure_misstates_it(judge)
     assert judge(claim.format("Weniger als 100.000"), passage).stance == "supports"
 
 
+@pytest.mark.parametrize(
+    ("bound", "stance"),
+    [("20.000", "contradicts"), ("2500", "related"), ("1000", "supports")],
+)
+def test_of_two_lower_bounds_each_is_the_figure_its_side_reports(judge, bound, stance):
+    passage = "In der Stadt waren mehr als 2000 Haushalte ohne Arbeit."
+    claim = f"Mehr als {bound} Haushalte in der Stadt waren ohne Arbeit"
+    assert judge(claim, passage).stance == stance
+
+
 def test_what_is_counted_may_be_named_in_other_words(judge):
     passage = "Im vergangenen Jahr wurden 12.400 Stellen gestrichen."
     assert judge("More than 12,000 jobs were cut last year", passage).stance == "supports"
