@@ -170,9 +170,12 @@ class StanceJudge:
                       if t.term in coverage.terms}  # fmt: skip
         highlights |= {Highlight(p.source.start, p.source.end, "quantity") for p in numbers.pairs}
         highlights |= {Highlight(a, b, "negation") for a, b in polarity.marks}
-        strength = max(words, predicate) if rule.measured else words
-        if rule.named:
+        if rule.measured:
+            strength = max(words, predicate)
+        elif rule.named:
             strength = max(words, content)
+        else:
+            strength = words
         return Judgement(
             rule.stance,
             tuple(dict.fromkeys(r for r in reasons if r)),
