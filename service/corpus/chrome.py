@@ -10,6 +10,8 @@ from service.lexicon import data_path, load_toml
 from service.reading.tokens import INVISIBLE
 
 SENTENCE_END = re.compile(r"[.!?…:][\"'“”»«)]*$")
+# A sentence's end inside a line: a lower-case word and a full stop, then a capital.
+INNER_END = re.compile(r"[a-zäöüß]{2}[.!?][\"'“”»«)]* +[A-ZÄÖÜ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +33,10 @@ def paragraphs(text: str, run_on: frozenset[str] = frozenset()) -> list[Span]:
 
     A paragraph is a non-blank line, or several where text was wrapped at a fixed width: a
     line that ends without a sentence's end runs on into the next line where that line
-    starts in lower case, or where the line ends with a comma, a hyphen or one of the
-    `run_on` words (articles, prepositions, conjunctions: no heading ends with "des").
+    starts in lower case or with a figure, or where the line ends with a comma, a hyphen or
+    one of the `run_on` words (articles, prepositions, conjunctions: no heading ends with
+    "des"), or where a sentence of the line ended before its last words (no heading holds
+    one: the line is running text).
     """
     out: list[Span] = []
     last_line = ""
@@ -50,7 +54,9 @@ def _runs_on(line: str, gap: str, following: str, run_on: frozenset[str]) -> boo
     """Return whether a line breaks off a sentence that the following line goes on with."""
     if gap.count("\n") != 1 or SENTENCE_END.search(line):
         return False  # a blank line, or the end of a sentence, ends the paragraph
-    if following[:1].islower() or line.endswith((",", "-")):
+    if following[:1].islower() or following[:1].isdigit() or line.endswith((",", "-")):
+        return True
+    if INNER_END.search(line):
         return True
     return line.rsplit(None, 1)[-1].lower() in run_on
 

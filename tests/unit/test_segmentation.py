@@ -98,6 +98,28 @@ def test_text_wrapped_at_a_fixed_width_is_read_as_whole_sentences():
     ]
 
 
+def test_a_wrapped_line_of_running_text_runs_on_into_the_next():
+    # A line that holds a sentence's end is running text, whatever word it breaks off at; a
+    # line that opens with a figure goes on with the sentence before it.
+    text = (
+        "Neue Prognose der Kommission\n"
+        "Die Firma lieferte im Mai. Die Stadt bestellte zehn Masken\n"
+        "Anfang Juni erneut. Sie bestellte zudem\n"
+        "1,5 Millionen Tests.\n"
+        "Prognose für den Hafen\n"
+        "Die Stadt bleibt gelassen."
+    )
+    spans = splitter.split(text, ChromeRules.load().content(text))
+    assert [" ".join(text[s.start : s.end].split()) for s in spans] == [
+        "Neue Prognose der Kommission",
+        "Die Firma lieferte im Mai.",
+        "Die Stadt bestellte zehn Masken Anfang Juni erneut.",
+        "Sie bestellte zudem 1,5 Millionen Tests.",
+        "Prognose für den Hafen",
+        "Die Stadt bleibt gelassen.",
+    ]
+
+
 def test_offsets_point_into_the_source_file(verifier):
     """For every passage, the file's text in [char_start, char_end) is the passage text."""
     checked = 0
