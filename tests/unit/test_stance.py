@@ -3,7 +3,12 @@
 import pytest
 
 from service.models import Evidence, Passage, Source
-from service.stance.decision import RULES
+from service.reading.model import Quantity
+from service.stance.decision import CONFIRM, PREDICATE, RULES, Findings
+from service.stance.decision import decide as first_rule
+from service.stance.names import NameFinding
+from service.stance.numbers import NumberFinding, NumberPair, overlap
+from service.stance.polarity import PolarityFinding
 from service.verdict import decide
 from service.verify import canonical_terms, projected_terms
 
@@ -14,6 +19,25 @@ def test_every_rule_has_a_name_and_a_known_stance():
 
 
 # Figures -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("figure", "stance"), [(12, "supports"), (15, "related")])
+def test_a_figure_that_agrees_confirms_from_less_of_the_rest_than_one_that_disagrees(
+    figure, stance
+):
+    # The passage says a share of what the claim says besides its figure between the two.
+    said = (CONFIRM + PREDICATE) / 2
+    mine, theirs = (Quantity(str(n), 0, 2, float(n), float(n)) for n in (12, figure))
+    findings = Findings(
+        words=said,
+        content=said,
+        predicate=said,
+        numbers=NumberFinding((NumberPair(mine, theirs, overlap(mine, theirs)),)),
+        names=NameFinding(),
+        polarity=PolarityFinding(),
+        denial_addressed=True,
+    )
+    assert first_rule(findings).stance == stance
 
 
 def test_a_figure_for_the_same_thing_confirms_across_languages(judge):
