@@ -880,6 +880,17 @@ def test_direction_words_are_opposites(judge):
 @pytest.mark.parametrize(
     ("claim", "passage"),
     [
+        ("Die Stadt will die Miete erhöhen", "Die Stadt will die Miete reduzieren."),
+        ("The city wants to increase the rent", "The city wants to reduce the rent."),
+    ],
+)
+def test_a_direction_in_the_infinitive_is_an_opposite_too(judge, claim, passage):
+    assert judge(claim, passage).stance == "contradicts"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
         ("The police kept control of the port", "The police lacked control of the port."),
         ("The police kept control of the port", "The police showed a lack of control."),
         (
