@@ -882,9 +882,11 @@ def test_direction_words_are_opposites(judge):
     [
         ("Die Stadt will die Miete erhöhen", "Die Stadt will die Miete reduzieren."),
         ("The city wants to increase the rent", "The city wants to reduce the rent."),
+        ("Die Miete in der Stadt steigt", "Die Miete in der Stadt sinkt."),
+        ("The rent in the city grows", "The rent in the city fell."),
     ],
 )
-def test_a_direction_in_the_infinitive_is_an_opposite_too(judge, claim, passage):
+def test_a_direction_in_the_infinitive_or_the_present_is_an_opposite_too(judge, claim, passage):
     assert judge(claim, passage).stance == "contradicts"
 
 
