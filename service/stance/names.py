@@ -230,8 +230,8 @@ class NameCheck:
             and g not in coverage.missing_names
             and _neighbours(claim, (g,), among_names=True)
         ]
-        # ... and names joined by a hyphen to a word ("Grünen-Fraktionsvize"): another name
-        # joined to that word in the passage ("FDP-Fraktionsvize") is in their place.
+        # ... and names joined by a hyphen to a word ("CDU-Landeschef"): another name joined
+        # to that word in the passage ("SPD-Landeschef") is in their place.
         joined_around = [
             g
             for g in claim.topic

@@ -67,7 +67,7 @@ def _misstated(a: Quantity, b: Quantity) -> bool:
     of ten ("more than a thousand", "at least one") speaks of a magnitude, which any larger
     figure has. Of two such bounds, each is the figure its side reports."""
     if math.isinf(a.high) and math.isinf(b.high) and 0 < b.low * MISSTATED <= a.low:
-        return True  # "more than 20,000" against "more than 2,000": the bound is its figure
+        return True  # "more than 50,000" against "more than 5,000": the bound is its figure
     if math.isinf(a.high) and not _power_of_ten(a.low):
         return b.low >= MISSTATED * a.low > 0
     if a.low == 0 and not math.isinf(b.high) and not _power_of_ten(a.high):

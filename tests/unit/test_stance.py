@@ -153,7 +153,7 @@ def test_a_bound_an_order_of_magnitude_off_the_source_figure_misstates_it(judge)
 
 @pytest.mark.parametrize(
     ("bound", "stance"),
-    [("20.000", "contradicts"), ("2500", "related"), ("1000", "supports")],
+    [("50.000", "contradicts"), ("2500", "related"), ("1000", "supports")],
 )
 def test_of_two_lower_bounds_each_is_the_figure_its_side_reports(judge, bound, stance):
     passage = "In der Stadt waren mehr als 2000 Haushalte ohne Arbeit."
