@@ -122,6 +122,11 @@ class Lexicon:
         self.replaced_gap = int(data["negation_replaced"]["before"])
         self.refused_before = frozenset(data["negation_refusal"]["before"])
         self.negation_until = frozenset(data["negation_clause_ends"]["until"])
+        self.conditionals = {
+            lang: frozenset(words)
+            for lang, words in data["negation_clause_ends"]["conditional"].items()
+        }
+        self.conceding = frozenset(data["negation_clause_ends"]["conceding"])
         self.negation_pronouns = frozenset(det.get("pronouns", []))
         self.infinitive_markers = frozenset(det.get("infinitive", []))
         self.privative_negations = frozenset(det.get("privative", []))

@@ -13,7 +13,7 @@ from service.reading.terms import TermReader
 from service.reading.tokens import Token, breaks_between, tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
-READING_VERSION = "81"
+READING_VERSION = "82"
 
 __all__ = [
     "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",
@@ -52,11 +52,12 @@ class Reader:
             terms=tuple(terms),
             names=tuple(names),
             quantities=tuple(self.quantities.read(text, tokens, terms, language, before)),
-            negations=tuple(self.polarity.negations(text, tokens)),
+            negations=tuple(self.polarity.negations(text, tokens, language)),
             polars=tuple(self.polarity.polars(tokens, stems, language)),
             comparisons=tuple(self.polarity.comparisons(text, tokens)),
             points_back=any(t.norm in self.lexicon.anaphora for t in tokens),
             pronoun_speaker=self._pronoun_speaker(text, tokens, speech),
+            supposed=tuple(self.polarity.supposed(text, tokens, language)),
         )
 
     def _pronoun_speaker(

@@ -20,6 +20,7 @@ def dumps(reading: Reading) -> str:
         "c": [[c.start, c.end, c.clause_start, c.clause_end] for c in reading.comparisons],
         "b": reading.points_back,
         "s": list(reading.pronoun_speaker) if reading.pronoun_speaker else None,
+        "h": [list(span) for span in reading.supposed],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -38,6 +39,7 @@ def loads(text: str, stored: str) -> Reading:
         comparisons=tuple(Comparison(*c) for c in data["c"]),
         points_back=data["b"],
         pronoun_speaker=tuple(data["s"]) if data.get("s") else None,
+        supposed=tuple(tuple(span) for span in data.get("h", ())),
     )
 
 

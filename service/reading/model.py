@@ -111,6 +111,7 @@ class Reading:
     comparisons: tuple[Comparison, ...] = ()
     points_back: bool = False  # "dafür", "this": the sentence leans on the one before
     pronoun_speaker: tuple[int, int] | None = None  # "sagte sie": a speaker named before
+    supposed: tuple[tuple[int, int], ...] = ()  # clauses a condition opens ("wenn ...")
 
     @property
     def term_string(self) -> str:

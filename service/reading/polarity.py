@@ -16,9 +16,10 @@ class PolarityReader:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
 
-    def negations(self, text: str, tokens: list[Token]) -> list[Negation]:
+    def negations(self, text: str, tokens: list[Token], language: str) -> list[Negation]:
         """Return the negations of a text with the spans they cover."""
         clauses = clause_spans(text)
+        supposed = self.supposed(text, tokens, language, clauses)
         out = []
         skip = 0
         lex = self.lex
@@ -48,6 +49,8 @@ class PolarityReader:
             if self._in_idiom(tokens, i):
                 continue
             clause = next(((a, b) for a, b in clauses if a <= tok.start < b), (0, len(text)))
+            if any(a <= tok.start < b for a, b in supposed):
+                continue  # "wenn der Vertrag nicht unterschrieben ist": supposed, not said
             if refuses:  # denies its clause, as a negation before the verb does
                 out.append(
                     Negation(cue, tok.start, tok.end, *self._subordinate_bounds(tokens, i, clause))
@@ -246,6 +249,38 @@ class PolarityReader:
                 break
             said = said or not self.lex.is_stopword(tok.norm)
         return start, end
+
+    def supposed(
+        self,
+        text: str,
+        tokens: list[Token],
+        language: str,
+        clauses: list[tuple[int, int]] | None = None,
+    ) -> list[tuple[int, int]]:
+        """Return the spans of the clauses a condition opens ("wenn der Vertrag nicht
+        unterschrieben ist", "if it is signed"): from the conditional word to the clause's
+        end, or to the next subordinating word. A conceding one ("auch wenn", "even if")
+        opens what is said, and one that asks ("asked if") a question."""
+        lex = self.lex
+        conditionals = lex.conditionals.get(language, frozenset())
+        if not any(t.norm in conditionals for t in tokens):
+            return []  # most sentences
+        clauses = clauses if clauses is not None else clause_spans(text)
+        out = []
+        for i, tok in enumerate(tokens):
+            if tok.norm not in conditionals:
+                continue
+            before = tokens[i - 1].norm if i > 0 else ""
+            after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+            if before in lex.conceding or after in lex.conceding:
+                continue
+            if (before, tok.norm) in lex.question_openers:
+                continue  # "asked if": a question, see `_answered_no`
+            end = next((b for a, b in clauses if a <= tok.start < b), len(text))
+            ends = lex.negation_clause_ends | conditionals
+            end = next((t.start for t in tokens[i + 1 :] if t.start < end and t.norm in ends), end)
+            out.append((tok.start, end))
+        return out
 
     def _in_idiom(self, tokens: list[Token], i: int) -> bool:
         """Return whether the negation word at token i belongs to a phrase that negates

@@ -69,10 +69,13 @@ class Findings:
         return self._figures_speak(CONFIRM)
 
     def _figures_speak(self, share: float) -> bool:
+        # A figure the source asks about or supposes ("ob bis zum 30. Juni ...") it does not
+        # report.
         return (
             self.predicate >= share
             and not (self.numbers.only_times and self.figure_missing)
             and not self.day_missing
+            and not self.polarity.leaves_open
         )
 
     @property

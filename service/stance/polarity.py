@@ -188,8 +188,12 @@ class PolarityCheck:
                 reasons.append("negation: the claim denies what the source asserts")
         elif negations and claim.negated:
             reasons.append("both claim and source are negated")
-        leaves_open = any(
-            text[p.start : p.end].lower().startswith(self.lex.open_words) for p in passage.polars
+        leaves_open = (
+            any(
+                text[p.start : p.end].lower().startswith(self.lex.open_words)
+                for p in passage.polars
+            )
+            or _supposes(claim, passage, matched_terms)
         ) and not any(pair in self.lex.open_pairs for pair, _ in claim_sides)
         return PolarityFinding(
             flips, tuple(reasons), tuple(marks), source_negated, leaves_open=leaves_open
@@ -309,3 +313,13 @@ def _same_word(a: str, b: str) -> bool:
         return False
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _supposes(claim: Claim, passage: Reading, matched_terms: frozenset[str]) -> bool:
+    """Return whether the passage says most of what it shares with the claim in a condition
+    ("wenn der Vertrag unterschrieben wird, ..."), where the claim supposes nothing."""
+    if not passage.supposed or claim.reading.supposed:
+        return False
+    said = [t.start for t in passage.terms if t.term in matched_terms and t.kind != "tag"]
+    inside = sum(any(a <= s < b for a, b in passage.supposed) for s in said)
+    return inside * 2 > len(said)

@@ -732,6 +732,26 @@ def test_a_german_negation_before_a_phrase_with_a_preposition_denies_its_clause(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "denied"),
+    [
+        # A condition supposes what it says: its negation denies nothing ...
+        ("Wenn die Stadt den Vertrag nicht unterschreibt, schließt der Hafen.", "de", False),
+        ("If the city does not sign the contract, the port closes.", "en", False),
+        # ... but a concession says it, and "asked if" asks.
+        ("Der Hafen schließt, auch wenn die Stadt den Vertrag nicht unterschreibt.", "de", True),
+        ("The port closes even if the city does not sign the contract.", "en", True),
+        ("Asked if the city had not signed the contract, he said yes.", "en", True),
+        ("The rain falls and the city does not sign the contract.", "en", True),  # no German
+    ],
+)
+def test_a_negation_in_a_condition_denies_nothing(reader, text, language, denied):
+    reading = reader.read(text, language)
+    assert bool(reading.negations) == denied
+    assert bool(reading.supposed) != denied
+    assert codec.loads(reading.text, codec.dumps(reading)) == reading
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The driver was not drunk when he hit the tree near the bridge.",

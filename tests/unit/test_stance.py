@@ -869,6 +869,19 @@ def test_both_denying_agree(judge):
     assert judge(claim, "The city and the port reported no deaths.").stance == "supports"
 
 
+@pytest.mark.parametrize(
+    ("passage", "stance"),
+    [
+        ("Wenn die Stadt den Vertrag nicht unterschreibt, schließt der Hafen.", "related"),
+        ("Wenn die Stadt den Vertrag bis zum 30. Juni unterschreibt, bleibt der Hafen.", "related"),
+        ("Die Stadt hat den Vertrag nicht unterschrieben, sagte der Minister.", "contradicts"),
+    ],
+)
+def test_what_a_condition_supposes_the_source_leaves_open(judge, passage, stance):
+    j = judge("Die Stadt hat den Vertrag vor dem 30. Juni unterschrieben", passage)
+    assert j.stance == stance, j.reasons
+
+
 def test_direction_words_are_opposites(judge):
     passage = "Die Gaspreise in der Stadt sind gestiegen."
     j = judge("Gas prices in the city fell", passage)
