@@ -46,18 +46,19 @@ class Reader:
         speech = [i for i, t in enumerate(tokens) if t.norm in self.lexicon.speech]
         names = self._mark_speakers(text, tokens, names, speech)
         before = previous.quantities if previous is not None else ()
+        supposed = tuple(self.polarity.supposed(text, tokens, language))
         return Reading(
             text=text,
             language=language,
             terms=tuple(terms),
             names=tuple(names),
             quantities=tuple(self.quantities.read(text, tokens, terms, language, before)),
-            negations=tuple(self.polarity.negations(text, tokens, language)),
+            negations=tuple(self.polarity.negations(text, tokens, supposed)),
             polars=tuple(self.polarity.polars(tokens, stems, language)),
             comparisons=tuple(self.polarity.comparisons(text, tokens)),
             points_back=any(t.norm in self.lexicon.anaphora for t in tokens),
             pronoun_speaker=self._pronoun_speaker(text, tokens, speech),
-            supposed=tuple(self.polarity.supposed(text, tokens, language)),
+            supposed=supposed,
         )
 
     def _pronoun_speaker(

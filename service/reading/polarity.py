@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from service.lexicon import Lexicon
 from service.reading.model import Comparison, Negation, Polar
 from service.reading.tokens import Token, breaks_between, clause_spans, phrase_at
@@ -16,10 +18,12 @@ class PolarityReader:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
 
-    def negations(self, text: str, tokens: list[Token], language: str) -> list[Negation]:
-        """Return the negations of a text with the spans they cover."""
+    def negations(
+        self, text: str, tokens: list[Token], supposed: Sequence[tuple[int, int]] = ()
+    ) -> list[Negation]:
+        """Return the negations of a text with the spans they cover; one in a `supposed`
+        clause (see `supposed`) denies nothing."""
         clauses = clause_spans(text)
-        supposed = self.supposed(text, tokens, language, clauses)
         out = []
         skip = 0
         lex = self.lex
@@ -250,13 +254,7 @@ class PolarityReader:
             said = said or not self.lex.is_stopword(tok.norm)
         return start, end
 
-    def supposed(
-        self,
-        text: str,
-        tokens: list[Token],
-        language: str,
-        clauses: list[tuple[int, int]] | None = None,
-    ) -> list[tuple[int, int]]:
+    def supposed(self, text: str, tokens: list[Token], language: str) -> list[tuple[int, int]]:
         """Return the spans of the clauses a condition opens ("wenn der Vertrag nicht
         unterschrieben ist", "if it is signed"): from the conditional word to the clause's
         end, or to the next subordinating word. A conceding one ("auch wenn", "even if")
@@ -265,7 +263,7 @@ class PolarityReader:
         conditionals = lex.conditionals.get(language, frozenset())
         if not any(t.norm in conditionals for t in tokens):
             return []  # most sentences
-        clauses = clauses if clauses is not None else clause_spans(text)
+        clauses = clause_spans(text)
         out = []
         for i, tok in enumerate(tokens):
             if tok.norm not in conditionals:

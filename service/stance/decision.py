@@ -69,8 +69,8 @@ class Findings:
         return self._figures_speak(CONFIRM)
 
     def _figures_speak(self, share: float) -> bool:
-        # A figure the source asks about or supposes ("ob bis zum 30. Juni ...") it does not
-        # report.
+        # A figure the source asks about or supposes ("ob die Brücke bis Mai fertig wird",
+        # "wenn die Miete um 5 Prozent steigt") it does not report.
         return (
             self.predicate >= share
             and not (self.numbers.only_times and self.figure_missing)
