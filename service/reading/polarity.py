@@ -264,6 +264,7 @@ class PolarityReader:
         if not any(t.norm in conditionals for t in tokens):
             return []  # most sentences
         clauses = clause_spans(text)
+        ends = lex.negation_clause_ends | conditionals
         out = []
         for i, tok in enumerate(tokens):
             if tok.norm not in conditionals:
@@ -275,7 +276,6 @@ class PolarityReader:
             if (before, tok.norm) in lex.question_openers:
                 continue  # "asked if": a question, see `_answered_no`
             end = next((b for a, b in clauses if a <= tok.start < b), len(text))
-            ends = lex.negation_clause_ends | conditionals
             end = next((t.start for t in tokens[i + 1 :] if t.start < end and t.norm in ends), end)
             out.append((tok.start, end))
         return out

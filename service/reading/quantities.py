@@ -741,7 +741,7 @@ class QuantityReader:
         k, end = i - 1, i
         while k >= 0:
             if CLAUSE_BREAK.search(text, tokens[k].end, tokens[k + 1].start):
-                if end < i or not self._relative_opens(text, tokens, k + 1, i):
+                if end < i or not self._relative_opens(text, tokens, k + 1):
                     break
                 end = k + 1  # the clause before, up to the relative pronoun
             if tokens[k].norm in self.lex.counted_before:
@@ -759,16 +759,13 @@ class QuantityReader:
             k -= 1
         return None, ()
 
-    def _relative_opens(self, text: str, tokens: list[Token], k: int, i: int) -> bool:
-        """Return whether the clause of the number at token i opens at token k with a relative
-        pronoun after a comma ("die Zahl der Toten, die auf 12 stieg"): it speaks of the noun
-        before the comma."""
+    def _relative_opens(self, text: str, tokens: list[Token], k: int) -> bool:
+        """Return whether the clause that opens at token k (a number's, which the caller has
+        walked back to) opens with a relative pronoun after a comma ("die Zahl der Toten, die
+        auf 12 stieg"): it speaks of the noun before the comma."""
         return (
             text[tokens[k - 1].end : tokens[k].start].strip() == ","
             and tokens[k].norm in self.lex.relative_pronouns
-            and not any(
-                CLAUSE_BREAK.search(text, tokens[n].end, tokens[n + 1].start) for n in range(k, i)
-            )
         )
 
     def _events(self, text, tokens, terms, i: int, j: int) -> tuple[str, ...]:

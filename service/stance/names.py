@@ -221,25 +221,15 @@ class NameCheck:
         same = claim.language == passage.language
         speakers = self._other_speaker(claim, passage, present, around)
         # Names the text around the passage gives, but not the passage itself, that stand in
-        # a list of the claim's names: another name may take their place in the passage.
-        listed_around = [
+        # a list of the claim's names, or joined by a hyphen to a word ("CDU-Landeschef"):
+        # another name may take their place in the passage ("SPD-Landeschef").
+        around_only = [
             g
             for g in claim.topic
-            if g.kind == "name"
-            and g not in coverage.matched
-            and g not in coverage.missing_names
-            and _neighbours(claim, (g,), among_names=True)
+            if g.kind == "name" and g not in coverage.matched and g not in coverage.missing_names
         ]
-        # ... and names joined by a hyphen to a word ("CDU-Landeschef"): another name joined
-        # to that word in the passage ("SPD-Landeschef") is in their place.
-        joined_around = [
-            g
-            for g in claim.topic
-            if g.kind == "name"
-            and g not in coverage.matched
-            and g not in coverage.missing_names
-            and _neighbours(claim, (g,), joined=True)
-        ]
+        listed_around = [g for g in around_only if _neighbours(claim, (g,), among_names=True)]
+        joined_around = [g for g in around_only if _neighbours(claim, (g,), joined=True)]
         given = self.vocabulary.given_names
         persons_around = _persons_around(claim, coverage, given)
         if not (coverage.missing_names or listed_around or joined_around or persons_around):

@@ -14,6 +14,12 @@ def sentences(text: str) -> list[str]:
     return [text[s.start : s.end] for s in splitter.split(text, [Span(0, len(text))])]
 
 
+def content_sentences(text: str) -> list[str]:
+    """Return the sentences of a text's content, each on one line."""
+    spans = splitter.split(text, ChromeRules.load().content(text))
+    return [" ".join(text[s.start : s.end].split()) for s in spans]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -88,8 +94,7 @@ def test_text_wrapped_at_a_fixed_width_is_read_as_whole_sentences():
         "\n"
         "und ein neuer Absatz."
     )
-    spans = splitter.split(text, ChromeRules.load().content(text))
-    assert [" ".join(text[s.start : s.end].split()) for s in spans] == [
+    assert content_sentences(text) == [
         "Neue Prognose der Kommission",
         "Für Polen, Ungarn und die Slowakei wird ein Rückgang des Bruttoinlandsprodukts"
         " erwartet, der Handel leidet besonders.",
@@ -109,8 +114,7 @@ def test_a_wrapped_line_of_running_text_runs_on_into_the_next():
         "Prognose für den Hafen\n"
         "Die Stadt bleibt gelassen."
     )
-    spans = splitter.split(text, ChromeRules.load().content(text))
-    assert [" ".join(text[s.start : s.end].split()) for s in spans] == [
+    assert content_sentences(text) == [
         "Neue Prognose der Kommission",
         "Die Firma lieferte im Mai.",
         "Die Stadt bestellte zehn Masken Anfang Juni erneut.",
