@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DICT := var/dict/de-en
 
-.PHONY: run test eval eval-data bench bench-tests lint dictionary clean
+.PHONY: run test eval eval-data bench bench-tests lint dictionary thesaurus clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,20 @@ $(DICT):
 	  || echo "warning: trans-de-en could not be fetched; English claims run without the dictionary"
 	@rm -rf var/dict/pkg
 
+# Thesauri (Debian packages mythes-de, OpenThesaurus, LGPL-2.1; mythes-en-us, from WordNet):
+# synonyms of a claim's words in a source of its own language. Without them the service
+# still runs, with the dictionary's synonyms only.
+THESAURUS := var/thesaurus
+thesaurus: $(THESAURUS)/th_en_US_v2.dat
+$(THESAURUS)/th_en_US_v2.dat:
+	@mkdir -p $(THESAURUS)/pkg
+	@cd $(THESAURUS)/pkg && (apt-get download mythes-de mythes-en-us >/dev/null 2>&1 \
+	  && for deb in *.deb; do dpkg -x $$deb .; done \
+	  && cp usr/share/mythes/th_de_DE_v2.dat usr/share/mythes/th_en_US_v2.dat .. \
+	  && echo "thesauri installed in $(THESAURUS)") \
+	  || echo "warning: mythes-de / mythes-en-us could not be fetched; claims run without thesauri"
+	@rm -rf $(THESAURUS)/pkg
+
 # The English evaluation corpus: the Lee background corpus (ABC news, 2001) that gensim ships
 # in its test data. Only that file is taken out of the wheel; gensim itself is not installed.
 LEE := var/eval/lee_background.cor
@@ -36,21 +50,21 @@ $(LEE): $(VENV)/.installed
 	@echo "5d78d6dafd953bbf65797bef09a9ffb9ec430583381be705f8fd460000f370fb  $@" | sha256sum --check --quiet
 	@echo "English evaluation corpus at $@"
 
-run: $(VENV)/.installed dictionary
+run: $(VENV)/.installed dictionary thesaurus
 	$(PY) -m service serve
 
-test: $(VENV)/.installed dictionary eval-data
-	CLAIMS_DICTIONARY_PATH=$(DICT) $(PY) -m pytest
+test: $(VENV)/.installed dictionary thesaurus eval-data
+	CLAIMS_DICTIONARY_PATH=$(DICT) CLAIMS_THESAURUS_DIR=$(THESAURUS) $(PY) -m pytest
 
-eval: $(VENV)/.installed dictionary eval-data
+eval: $(VENV)/.installed dictionary thesaurus eval-data
 	$(PY) -m tests.eval.evaluate $(ARGS)
 
-bench: $(VENV)/.installed dictionary
+bench: $(VENV)/.installed dictionary thesaurus
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/writes.py
 	$(PY) benchmarks/scale_eval.py
 
-bench-tests: $(VENV)/.installed dictionary
+bench-tests: $(VENV)/.installed dictionary thesaurus
 	$(PY) -m pytest -m slow
 
 lint: $(VENV)/.installed

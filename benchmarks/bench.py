@@ -79,7 +79,13 @@ def main() -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     dict_path = Path(os.environ.get("CLAIMS_DICTIONARY_PATH", ROOT / "var" / "dict" / "de-en"))
-    config = {"DICTIONARY_PATH": dict_path, "DATA_DIR": ROOT / "var", "CANDIDATES": 60}
+    thesaurus = Path(os.environ.get("CLAIMS_THESAURUS_DIR", ROOT / "var" / "thesaurus"))
+    config = {
+        "DICTIONARY_PATH": dict_path,
+        "THESAURUS_DIR": thesaurus,
+        "DATA_DIR": ROOT / "var",
+        "CANDIDATES": 60,
+    }
     dictionary = open_dictionary(config)
     pipeline = build_pipeline(dictionary)
     index = SentenceIndex(db)

@@ -25,7 +25,7 @@ from service.engine import build_pipeline, open_dictionary, verifier_for  # noqa
 from service.index import SentenceIndex  # noqa: E402
 from service.verify import Verifier  # noqa: E402
 from tests.eval.corpora import corpora  # noqa: E402
-from tests.eval.evaluate import DICTIONARY, TOP_K, Tally, evaluate, open_corpus, tally  # noqa: E402
+from tests.eval.evaluate import DICTIONARY, THESAURUS, TOP_K, Tally, evaluate, open_corpus, tally  # noqa: E402
 
 WORK = ROOT / "benchmarks" / ".data"
 BENCH_INDEX = WORK / "bench-index.sqlite3"
@@ -35,7 +35,12 @@ RESULTS = ROOT / "benchmarks" / "RESULTS-scale.md"
 def scaled_verifier(data_dir: Path) -> Verifier:
     """Return a verifier over a copy of the benchmark index with every evaluation article
     added."""
-    config = {"DATA_DIR": data_dir, "DICTIONARY_PATH": DICTIONARY, "CANDIDATES": 60}
+    config = {
+        "DATA_DIR": data_dir,
+        "DICTIONARY_PATH": DICTIONARY,
+        "THESAURUS_DIR": THESAURUS,
+        "CANDIDATES": 60,
+    }
     dictionary = open_dictionary(config)
     pipeline = build_pipeline(dictionary)
     path = data_dir / "scale-index.sqlite3"

@@ -22,6 +22,9 @@ class Config:
     DATA_DIR = Path(_env("DATA_DIR", "var"))
     CORPUS_DIR = Path(_env("CORPUS_DIR", "seeds"))
     DICTIONARY_PATH = Path(_env("DICTIONARY_PATH", "var/dict/de-en"))
+    # The folder of the German and English thesauri (`make thesaurus`); without them the
+    # service runs, with the dictionary's synonyms only.
+    THESAURUS_DIR = Path(_env("THESAURUS_DIR", "var/thesaurus"))
     HOST = _env("HOST", "127.0.0.1")
     PORT = int(_env("PORT", "8000"))
     WORKERS = int(_env("WORKERS", "2"))

@@ -10,6 +10,7 @@ from typing import Any
 
 from service.claims.analysis import ClaimAnalyzer
 from service.claims.dictionary import Dictionary
+from service.claims.thesaurus import Thesaurus
 from service.collection import Collection, open_index
 from service.corpus import ChromeRules, SentenceSplitter
 from service.corpus.passages import Pipeline
@@ -30,6 +31,27 @@ def open_dictionary(config: Mapping[str, Any]) -> Dictionary:
     """Return the English-German lookup, built from the Ding file on first use."""
     source = Path(config["DICTIONARY_PATH"])
     return Dictionary.open(source if source.exists() else None, Path(config["DATA_DIR"]))
+
+
+_thesauri: dict[tuple[Path, str, Path], Thesaurus] = {}
+
+
+def open_thesaurus(config: Mapping[str, Any], reader: Reader) -> Thesaurus:
+    """Return the thesauri in the configured folder, read once per process and word data
+    (none without the folder)."""
+    folder = config.get("THESAURUS_DIR")
+    if not folder:
+        return Thesaurus()
+    key = (Path(folder).absolute(), reader.lexicon.digest, Path(config["DATA_DIR"]).absolute())
+    if key not in _thesauri:
+
+        def stem(word: str, language: str) -> str | None:
+            if reader.lexicon.is_stopword(word):
+                return None
+            return reader.terms.stem_of(word, language, keep=False)  # a list, not a text
+
+        _thesauri[key] = Thesaurus.open(key[0], key[2], stem, reader.lexicon.digest)
+    return _thesauri[key]
 
 
 def vocabulary_of(dictionary: Dictionary | None, lexicon: Lexicon) -> Vocabulary:
@@ -106,7 +128,7 @@ def verifier_for(
     index: SentenceIndex, pipeline: Pipeline, dictionary: Dictionary, config: Mapping[str, Any]
 ) -> Verifier:
     """Return a Verifier that answers from an already opened index."""
-    claims = ClaimAnalyzer(pipeline.reader, dictionary)
+    claims = ClaimAnalyzer(pipeline.reader, dictionary, open_thesaurus(config, pipeline.reader))
     judge = StanceJudge(pipeline.reader.lexicon, pipeline.reader.vocabulary)
     return Verifier(index, claims, judge, pipeline.digest, int(config["CANDIDATES"]))
 

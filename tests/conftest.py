@@ -18,12 +18,14 @@ import pytest
 from flask import Flask
 
 from service import create_app
-from service.claims.dictionary import CACHE_NAME, Dictionary
+from service.claims.dictionary import Dictionary
+from service.engine import build_pipeline, open_thesaurus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 DICTIONARY = ROOT / "var" / "dict" / "de-en"
+THESAURUS = ROOT / "var" / "thesaurus"
 
 
 # Rate limits are tested on an app of their own; elsewhere they would only add noise.
@@ -31,30 +33,36 @@ NO_LIMITS = {"RATE_LIMIT_READS": "0", "RATE_LIMIT_WRITES": "0"}
 
 
 @pytest.fixture(scope="session")
-def dictionary_cache(tmp_path_factory) -> Path:
-    """Build the dictionary lookup once per test run; every app and server links to it."""
-    folder = tmp_path_factory.mktemp("dictionary")
-    Dictionary.open(DICTIONARY if DICTIONARY.exists() else None, folder)
-    return folder / CACHE_NAME
+def word_caches(tmp_path_factory) -> Path:
+    """Build the dictionary lookup and read the thesauri once per test run; every app and
+    server links to what they leave in this folder."""
+    folder = tmp_path_factory.mktemp("words")
+    dictionary = Dictionary.open(DICTIONARY if DICTIONARY.exists() else None, folder)
+    reader = build_pipeline(dictionary).reader
+    open_thesaurus({"THESAURUS_DIR": THESAURUS, "DATA_DIR": folder}, reader)
+    return folder
 
 
-def data_dir(tmp_path_factory, dictionary_cache: Path, name: str = "data") -> Path:
-    """Return a new data directory that already holds the dictionary lookup."""
+def data_dir(tmp_path_factory, word_caches: Path, name: str = "data") -> Path:
+    """Return a new data directory that already holds the dictionary lookup and the read
+    thesauri."""
     folder = tmp_path_factory.mktemp(name)
-    if dictionary_cache.exists():
-        os.link(dictionary_cache, folder / CACHE_NAME)
+    for cache in word_caches.iterdir():
+        if cache.is_file() and not cache.name.endswith(".lock"):
+            os.link(cache, folder / cache.name)
     return folder
 
 
 @pytest.fixture(scope="session")
-def make_app(tmp_path_factory, dictionary_cache):
+def make_app(tmp_path_factory, word_caches):
     """Return a factory of apps on the shipped corpus, each with a data directory of its own."""
 
     def make(**config) -> Flask:
         settings = {
-            "DATA_DIR": data_dir(tmp_path_factory, dictionary_cache),
+            "DATA_DIR": data_dir(tmp_path_factory, word_caches),
             "CORPUS_DIR": SEEDS,
             "DICTIONARY_PATH": DICTIONARY,
+            "THESAURUS_DIR": THESAURUS,
             **NO_LIMITS,
             **config,
         }
@@ -110,6 +118,7 @@ class Server:
             "CLAIMS_DATA_DIR": str(data),
             "CLAIMS_CORPUS_DIR": str(SEEDS),
             "CLAIMS_DICTIONARY_PATH": str(DICTIONARY),
+            "CLAIMS_THESAURUS_DIR": str(THESAURUS),
             **{f"CLAIMS_{k}": v for k, v in settings.items()},
         }
         self.cmd = dockerfile_cmd()
@@ -168,8 +177,8 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory, dictionary_cache) -> Iterator[str]:
+def live_server(tmp_path_factory, word_caches) -> Iterator[str]:
     """Start the Dockerfile's command on the shipped corpus; yield its URL."""
-    server = Server(data_dir(tmp_path_factory, dictionary_cache, "live-data")).start()
+    server = Server(data_dir(tmp_path_factory, word_caches, "live-data")).start()
     yield server.url
     server.stop()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from service.claims.dictionary import Dictionary
+from service.claims.thesaurus import Thesaurus
 from service.lexicon import Lexicon, is_tag
 from service.reading import Reader, Reading
 from service.reading.model import Quantity
@@ -65,7 +66,8 @@ class TermGroup:
     foreign: tuple[str, ...] = ()
     translations: tuple[str, ...] = ()
     # Words of the claim's language that share a translation with this one ("Beistand",
-    # "Hilfe"): weaker evidence of the same idea, counted at a discount.
+    # "Hilfe") or a thesaurus's synonym set: weaker evidence of the same idea, counted at a
+    # discount.
     synonyms: tuple[str, ...] = ()
     # Terms of the other forms of the word's verb ("gestiegen", "steigt" for "stieg"): the
     # same word, but not what tells how rare it is.
@@ -200,10 +202,11 @@ def describe_quantity(q: Quantity, text: str) -> dict:
 class ClaimAnalyzer:
     """Turns claim text into a Claim, reading it the way passages are read."""
 
-    def __init__(self, reader: Reader, dictionary: Dictionary):
+    def __init__(self, reader: Reader, dictionary: Dictionary, thesaurus: Thesaurus | None = None):
         self.reader = reader
         self.lexicon: Lexicon = reader.lexicon
         self.dictionary = dictionary
+        self.thesaurus = thesaurus or Thesaurus()
 
     def detect_language(self, text: str) -> str:
         """Return "de" or "en" by counting each language's function words and known words."""
@@ -290,6 +293,7 @@ class ClaimAnalyzer:
             group = self._with(g, found, lang) if found else g
             if g.kind == "word":
                 group = self._with_verb_forms(group, lang)
+                group = self._with_thesaurus(group, lang)
             if lang == "de" and g.kind == "word":
                 group = self._with_parts_apart(group)
             if g.kind == "name":
@@ -507,6 +511,16 @@ class ClaimAnalyzer:
                 if senses:
                     return [f"{m} {h}" for m in senses for h in head]
         return []
+
+    def _with_thesaurus(self, g: TermGroup, lang: str) -> TermGroup:
+        """Return a word's group with the thesaurus's synonyms of its terms and verb forms."""
+        # A German noun is capitalised, as is any word that opens a sentence.
+        noun = None if g.start == 0 else g.word[:1].isupper()
+        found = self.thesaurus.synonyms((*g.native, *g.forms), lang, noun)
+        extra = [t for t in found if t not in g.native and t not in g.synonyms]
+        if not extra:
+            return g
+        return replace(g, synonyms=tuple(dict.fromkeys((*g.synonyms, *extra))))
 
     def _lookup(self, words: str, lang: str, limit: int) -> list[str]:
         if lang == "en":

@@ -41,13 +41,14 @@ class TermReader:
         """Return the stem of each token (German verb forms joined first)."""
         return [self.stem_of(t.norm, language) if t.kind == "word" else t.norm for t in tokens]
 
-    def stem_of(self, word: str, language: str) -> str:
-        """Return the index term of a lower-case word."""
+    def stem_of(self, word: str, language: str, keep: bool = True) -> str:
+        """Return the index term of a lower-case word; `keep` it for the next time (the
+        words of texts, not those of a word list read once)."""
         cache = self._stems.setdefault(language, {})
         stem = cache.get(word)
         if stem is None:
             stem = self.lexicon.stem(self.joined(word) if language == "de" else word, language)
-            if len(cache) < STEM_CACHE:
+            if keep and len(cache) < STEM_CACHE:
                 cache[word] = stem
         return stem
 

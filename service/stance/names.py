@@ -52,7 +52,14 @@ def _first_name(
     if not following:
         return False
     surname = following[0]
-    adjacent = claim.text[group.end : surname.start] == " " and surname.word[:1].isupper()
+    # A German noun after a name is capitalised too, but no surname ("Frankreich Anläufe").
+    one_name = (
+        surname.kind == "name"
+        or claim.language != "de"
+        and surname.word[:1].isupper()
+        or any(n.start <= group.start and surname.end <= n.end for n in claim.reading.names)
+    )
+    adjacent = claim.text[group.end : surname.start] == " " and one_name
     return adjacent and (
         surname in coverage.matched or around.find(surname.alternatives(same)) is not None
     )

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import DICTIONARY, ROOT, SEEDS, Server, data_dir
+from tests.conftest import DICTIONARY, ROOT, SEEDS, THESAURUS, Server, data_dir
 
 
 def cli(folder, *args, stdin=None):
@@ -19,6 +19,7 @@ def cli(folder, *args, stdin=None):
         "CLAIMS_DATA_DIR": str(folder),
         "CLAIMS_CORPUS_DIR": str(SEEDS),
         "CLAIMS_DICTIONARY_PATH": str(DICTIONARY),
+        "CLAIMS_THESAURUS_DIR": str(THESAURUS),
     }
     return subprocess.run(
         [sys.executable, "-m", "service", *args],
@@ -32,8 +33,8 @@ def cli(folder, *args, stdin=None):
 
 
 @pytest.fixture()
-def folder(tmp_path_factory, dictionary_cache):
-    return data_dir(tmp_path_factory, dictionary_cache, "cli")
+def folder(tmp_path_factory, word_caches):
+    return data_dir(tmp_path_factory, word_caches, "cli")
 
 
 def test_keys_are_shown_once_and_stored_hashed(folder):
@@ -50,7 +51,7 @@ def test_keys_are_shown_once_and_stored_hashed(folder):
     assert "viewer" not in cli(folder, "keys", "list").stdout
 
 
-def test_ingest_export_import_round_trip(folder, tmp_path, tmp_path_factory, dictionary_cache):
+def test_ingest_export_import_round_trip(folder, tmp_path, tmp_path_factory, word_caches):
     (tmp_path / "feed.ndjson").write_text(
         json.dumps({"document_id": "f1", "text": "Der Deich bei Auenfeld brach am Morgen."})
         + "\n{broken\n"
@@ -72,7 +73,7 @@ def test_ingest_export_import_round_trip(folder, tmp_path, tmp_path_factory, dic
     assert sorted(r["document_id"] for r in lines)[0:2] == ["f1", "note"]
     assert len(lines) == 3  # written documents only, not the corpus directory's
 
-    elsewhere = data_dir(tmp_path_factory, dictionary_cache, "restored")
+    elsewhere = data_dir(tmp_path_factory, word_caches, "restored")
     restored = cli(elsewhere, "import", str(backup))
     assert restored.returncode == 0 and "3 created" in restored.stdout
     again = tmp_path / "again.ndjson"

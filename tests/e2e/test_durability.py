@@ -39,9 +39,9 @@ def article(n: int, sentences: int = 3) -> dict:
 
 
 @pytest.fixture()
-def fresh(tmp_path_factory, dictionary_cache):
+def fresh(tmp_path_factory, word_caches):
     """A data directory with a write key, and the servers started on it (stopped after)."""
-    folder = data_dir(tmp_path_factory, dictionary_cache, "durable")
+    folder = data_dir(tmp_path_factory, word_caches, "durable")
     key = KeyRing(folder / "keys.json").add("writer")
     servers: list[Server] = []
 
@@ -198,8 +198,8 @@ def test_a_damaged_index_is_rebuilt_and_a_damaged_store_is_named(fresh):
     assert broken.proc.returncode == 1
 
 
-def test_keys_and_rate_limits_over_http(tmp_path_factory, dictionary_cache):
-    folder = data_dir(tmp_path_factory, dictionary_cache, "limits")
+def test_keys_and_rate_limits_over_http(tmp_path_factory, word_caches):
+    folder = data_dir(tmp_path_factory, word_caches, "limits")
     keys = KeyRing(folder / "keys.json")
     writer, reader = keys.add("writer"), keys.add("reader", scope="read")
     server = Server(folder, 4, RATE_LIMIT_READS="6/minute", RATE_LIMIT_WRITES="2/minute").start()

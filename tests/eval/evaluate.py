@@ -37,6 +37,7 @@ from tests.eval.corpora import ROOT, EvalCorpus, corpora
 TOP_K = 10
 RANK_DEPTH = 5
 DICTIONARY = ROOT / "var" / "dict" / "de-en"
+THESAURUS = ROOT / "var" / "thesaurus"
 
 
 @dataclass
@@ -139,6 +140,7 @@ def open_corpus(corpus: EvalCorpus, data_dir: Path) -> tuple[Verifier, Bm25]:
     config = {
         "DATA_DIR": data_dir,
         "DICTIONARY_PATH": DICTIONARY,
+        "THESAURUS_DIR": THESAURUS,
         "CANDIDATES": Config.CANDIDATES,
     }
     dictionary = open_dictionary(config)

@@ -847,6 +847,10 @@ def test_english_negation_and_contractions(reader):
         ("Die Regierung nimmt so viele Schulden auf wie noch nie.", "de"),
         ("The company not only cut jobs but also closed plants.", "en"),
         ("Prices rose, not least because of the war.", "en"),
+        # What is left is said: "no choice but to wait" is "had to wait".
+        ("The council had no choice but to close the bridge.", "en"),
+        ("Der Bau war nichts anderes als ein Test.", "de"),
+        ("Die Stadt hatte keine andere Wahl, als die Brücke zu sperren.", "de"),
     ],
 )
 def test_a_negation_word_in_an_idiom_negates_nothing(reader, text, language):

@@ -802,6 +802,15 @@ def test_a_first_name_may_go_unsaid(judge):
     assert judge(claim, passage).stance == "related"
 
 
+def test_a_german_noun_after_a_name_is_no_surname(judge):
+    # "Ungarn Truppen" is no first and last name: "Truppen" found does not stand for it.
+    claim = "Bisher hat vor allem Ungarn Truppen in den Hafen geschickt"
+    passage = "Truppen wurden von Österreich bisher in den Hafen geschickt."
+    j = judge(claim, passage)
+    assert j.stance != "supports"
+    assert any("Ungarn" in r for r in j.reasons)
+
+
 def test_a_missing_name_leaves_the_passage_related(judge):
     j = judge("Anna Berger schloss den Hafen", "Der Hafen wurde geschlossen.")
     assert j.stance == "related"
