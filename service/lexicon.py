@@ -277,6 +277,24 @@ class Lexicon:
         return re.compile(rf"^({self.spelled['de'].pattern.strip('^$')})({units})(?:{endings})?$")
 
     @functools.cached_property
+    def fused_fraction(self) -> re.Pattern[str]:
+        """Return a pattern for a German share fused with a unit of time ("Viertelstunde",
+        "Dreiviertelstunde", "Vierteljahr"): its groups are the number word (if any), the
+        share and the unit."""
+        times = sorted(
+            {
+                w[0]
+                for w, u in self.units_after.items()
+                if len(w) == 1 and w[0].isalpha() and self.unit_kinds.get(u) == "duration"
+            },
+            key=len,
+            reverse=True,
+        )
+        shares = "|".join(map(re.escape, sorted(self.fractions, key=len, reverse=True)))
+        spelled = self.spelled["de"].pattern.strip("^$")
+        return re.compile(rf"^({spelled})?({shares})({'|'.join(map(re.escape, times))})$")
+
+    @functools.cached_property
     def quantity_start(self) -> re.Pattern[str]:
         """Return a pattern for the words a quantity may start with (digits aside)."""
         words = {*self.months, *self.weekdays, *self.fractions, *self.articles, *self.half_words}
@@ -290,6 +308,7 @@ class Lexicon:
             *(p + "$" for p in spelled),
             *(p + re.escape(self.half_suffix) + "$" for p in spelled),
             self.fused.pattern.lstrip("^"),
+            self.fused_fraction.pattern.lstrip("^"),
         ]
         return re.compile("(?:" + "|".join(alternatives) + ")")
 

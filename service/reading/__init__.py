@@ -13,7 +13,7 @@ from service.reading.terms import TermReader
 from service.reading.tokens import Token, breaks_between, tokenize, visible
 
 # Bump when reading changes what it finds: stored readings of another version are read anew.
-READING_VERSION = "83"
+READING_VERSION = "84"
 
 __all__ = [
     "Name", "Negation", "Polar", "Quantity", "Reader", "Reading", "Term", "Vocabulary",

@@ -444,6 +444,9 @@ class QuantityReader:
     def _fraction(self, tokens: list[Token], i: int) -> _Found | None:
         """Return "half a million", "eine halbe Stunde" as a value, and "die Hälfte der
         Stellen", "um die Hälfte", "by half" as a share (a percentage)."""
+        fused = self._fused_fraction(tokens, i)
+        if fused is not None:
+            return fused
         k = i + (tokens[i].norm in self.lex.articles)
         if k >= len(tokens) or tokens[k].norm not in self.lex.fractions:
             return None
@@ -458,12 +461,37 @@ class QuantityReader:
             return _Found(value, value, after + 1 - i)
         if after < len(tokens) and (tokens[after].norm,) in self.lex.units_after:
             return _Found(share, share, after - i)  # "half an hour": the unit follows
+        unit_at = (
+            after + 1 + (after + 1 < len(tokens) and tokens[after + 1].norm in self.lex.articles)
+        )
+        if (
+            nxt in self.lex.share_after
+            and unit_at < len(tokens)
+            and self.lex.unit_kinds.get(self.lex.units_after.get((tokens[unit_at].norm,), ""))
+            == "duration"
+        ):
+            return _Found(share, share, unit_at - i)  # "a quarter of an hour": a duration
         if nxt in self.lex.share_after or (i > 0 and tokens[i - 1].norm in self.lex.share_before):
             # "half of the staff": what the share is of follows "of" (an article is skipped
             # anyway: "die Hälfte der Stellen").
             k += nxt in self.lex.share_after and nxt not in self.lex.articles
             return _Found(share * 100, share * 100, k - i, unit="percent")
         return None
+
+    def _fused_fraction(self, tokens: list[Token], i: int) -> _Found | None:
+        """Return a share of a unit of time said as one word ("Viertelstunde" is a quarter of
+        an hour, "Dreiviertelstunde" three of them); after an ordinal it is a period ("im
+        ersten Halbjahr"), no length."""
+        tok = tokens[i]
+        m = self.lex.fused_fraction.match(tok.norm) if tok.kind == "word" else None
+        if m is None or i > 0 and self.lex.ordinal_word.match(tokens[i - 1].norm):
+            return None
+        try:
+            times = float(text2num(m[1], "de")) if m[1] else 1.0
+        except ValueError:
+            return None
+        value = times * self.lex.fractions[m[2]]
+        return _Found(value, value, 1, unit=self.lex.units_after[(m[3],)])
 
     def _vague(self, tokens: list[Token], i: int) -> _Found | None:
         """Return a vague amount: a vague word before a round number ("mehrere hundert", "a
@@ -940,7 +968,16 @@ class QuantityReader:
         j = k + used
         span, counted = self._counted(text, tokens, terms, j, language)
         share = round(100 / value, 1)
-        found = _point(text, tok.start, tokens[j - 1].end, share, "percent", unit="percent")
+        # "rund jedes achte Kind", "more than one in three": the qualifier bounds the share.
+        qual, start = self._qualifier(text, tokens, i)
+        low, high, low_open, high_open = share, share, False, False
+        if qual is None:
+            start = tok.start
+        else:
+            low, high = round(share * qual.low, 6), round(share * qual.high, 6)
+            low_open, high_open = qual.low_open, qual.high_open
+        found = _point(text, start, tokens[j - 1].end, share, "percent", unit="percent")
+        found = replace(found, low=low, high=high, low_open=low_open, high_open=high_open)
         return replace(found, counted=counted, counted_span=span), j - i
 
     def _ordinal_value(self, word: str) -> float | None:

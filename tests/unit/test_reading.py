@@ -278,8 +278,15 @@ def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language,
         ("one in four voters", "en", 25, 25, "percent", "percent"),
         ("one out of 10 voters", "en", 10, 10, "percent", "percent"),
         ("every third voter", "en", 33.3, 33.3, "percent", "percent"),
+        # A qualifier bounds a share as it bounds a number.
+        ("rund jeder fünfte Wähler", "de", 18, 22, "percent", "percent"),
+        ("nearly one in four voters", "en", 22.5, 25, "percent", "percent"),
         ("nach einer halben Stunde", "de", 0.5, 0.5, "duration", "hour"),
         ("half an hour", "en", 0.5, 0.5, "duration", "hour"),
+        ("a quarter of an hour", "en", 0.25, 0.25, "duration", "hour"),
+        # German says a share of a unit of time in one word.
+        ("eine Viertelstunde", "de", 0.25, 0.25, "duration", "hour"),
+        ("eine Dreiviertelstunde", "de", 0.75, 0.75, "duration", "hour"),
         ("binnen drei Wochen", "de", 0, 3, "duration", "week"),
         ("within two days", "en", 0, 2, "duration", "day"),
         ("half a million people", "en", 5e5, 5e5, "count", ""),
@@ -355,6 +362,13 @@ def test_years(reader, text, language, years):
 )
 def test_codes_times_and_verbs_are_no_counts(reader, text):
     assert quantities(reader, text) == []
+
+
+def test_a_share_of_a_year_after_an_ordinal_is_a_period_not_a_length(reader):
+    assert [q.kind for q in quantities(reader, "Im ersten Halbjahr stieg der Umsatz")] == [
+        "ordinal"
+    ]
+    assert only(reader, "Das Halbjahr verging schnell").unit == "year"
 
 
 def test_the_base_of_a_rate_is_no_figure_of_its_own(reader):
