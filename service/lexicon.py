@@ -278,8 +278,8 @@ class Lexicon:
 
     @functools.cached_property
     def fused_fraction(self) -> re.Pattern[str]:
-        """Return a pattern for a German share fused with a unit of time ("Viertelstunde",
-        "Dreiviertelstunde", "Vierteljahr"): its groups are the number word (if any), the
+        """Return a pattern for a German share fused with a unit of time ("Vierteljahr",
+        "Dreiviertelstunde"): its groups are the number word (if any), the
         share and the unit."""
         times = sorted(
             {

@@ -3,7 +3,7 @@
 The files are in the "mythes" format of LibreOffice's thesauri (OpenThesaurus for German,
 WordNet's synonym sets for English): a line `word|n`, then n lines of one sense each,
 `(pos)|synonym|synonym|...`, a member's marks in brackets. A source of the claim's language
-that says "verlangsamen" for "bremsen" then meets the claim's word, at a synonym's discount.
+that says "errichten" for "bauen" then meets the claim's word, at a synonym's discount.
 Which files, which marks leave a member out and how large a set may be are in
 `thesaurus.toml`.
 """

@@ -479,8 +479,8 @@ class QuantityReader:
         return None
 
     def _fused_fraction(self, tokens: list[Token], i: int) -> _Found | None:
-        """Return a share of a unit of time said as one word ("Viertelstunde" is a quarter of
-        an hour, "Dreiviertelstunde" three of them); after an ordinal it is a period ("im
+        """Return a share of a unit of time said as one word ("Vierteljahr" is a quarter of a
+        year, "Dreiviertelstunde" three quarters of an hour); after an ordinal it is a period ("im
         ersten Halbjahr"), no length."""
         tok = tokens[i]
         m = self.lex.fused_fraction.match(tok.norm) if tok.kind == "word" else None

@@ -52,7 +52,7 @@ def _first_name(
     if not following:
         return False
     surname = following[0]
-    # A German noun after a name is capitalised too, but no surname ("Frankreich Anläufe").
+    # A German noun after a name is capitalised too, but no surname ("Ungarn Truppen").
     one_name = (
         surname.kind == "name"
         or claim.language != "de"

@@ -279,13 +279,13 @@ def test_a_name_close_to_a_word_of_speech_is_its_speaker(reader, text, language,
         ("one out of 10 voters", "en", 10, 10, "percent", "percent"),
         ("every third voter", "en", 33.3, 33.3, "percent", "percent"),
         # A qualifier bounds a share as it bounds a number.
-        ("rund jeder fünfte Wähler", "de", 18, 22, "percent", "percent"),
+        ("rund jeder vierte Wähler", "de", 22.5, 27.5, "percent", "percent"),
         ("nearly one in four voters", "en", 22.5, 25, "percent", "percent"),
         ("nach einer halben Stunde", "de", 0.5, 0.5, "duration", "hour"),
         ("half an hour", "en", 0.5, 0.5, "duration", "hour"),
         ("a quarter of an hour", "en", 0.25, 0.25, "duration", "hour"),
         # German says a share of a unit of time in one word.
-        ("eine Viertelstunde", "de", 0.25, 0.25, "duration", "hour"),
+        ("ein Vierteljahr", "de", 0.25, 0.25, "duration", "year"),
         ("eine Dreiviertelstunde", "de", 0.75, 0.75, "duration", "hour"),
         ("binnen drei Wochen", "de", 0, 3, "duration", "week"),
         ("within two days", "en", 0, 2, "duration", "day"),
@@ -861,8 +861,8 @@ def test_english_negation_and_contractions(reader):
         ("Die Regierung nimmt so viele Schulden auf wie noch nie.", "de"),
         ("The company not only cut jobs but also closed plants.", "en"),
         ("Prices rose, not least because of the war.", "en"),
-        # What is left is said: "no choice but to wait" is "had to wait".
-        ("The council had no choice but to close the bridge.", "en"),
+        # What is left is said: "no option but to wait" is "had to wait".
+        ("The council had no option but to close the bridge.", "en"),
         ("Der Bau war nichts anderes als ein Test.", "de"),
         ("Die Stadt hatte keine andere Wahl, als die Brücke zu sperren.", "de"),
     ],

@@ -10,7 +10,7 @@ from service.stance.coverage import Weights
 
 GERMAN = """UTF-8
 drosseln|2
-(Verb)|drosseln|verlangsamen|abbremsen|zügeln (ugs.)
+(Verb)|drosseln|dämpfen|abbremsen|zügeln (ugs.)
 (Verb)|drosseln|Fahrzeug (Oberbegriff)
 kiste|2
 (Substantiv)|Kiste|Truhe|Kasten
@@ -40,7 +40,7 @@ def test_a_set_gives_its_members_but_not_broader_colloquial_or_multi_word_ones(
     folder, tmp_path_factory, reader
 ):
     t = thesaurus_in(folder, tmp_path_factory.mktemp("data"), reader)
-    assert t.synonyms(["drossel"], "de", False) == ["verlangsam", "abbrems"]
+    assert t.synonyms(["drossel"], "de", False) == ["dampf", "abbrems"]
     assert t.synonyms(["halt"], "en", None) == ["stop", "ceas"]  # no "end", no "finish"
 
 
@@ -68,7 +68,7 @@ def test_the_read_sets_are_kept_and_read_again_when_a_file_changes(
 
     monkeypatch.setattr(Thesaurus, "_parse", staticmethod(unread))
     kept = Thesaurus.open(folder, data, lambda w, lang: w, "words")
-    assert kept.synonyms(["drosseln"], "de", False) == ["verlangsamen", "abbremsen"]
+    assert kept.synonyms(["drosseln"], "de", False) == ["dämpfen", "abbremsen"]
     with pytest.raises(AssertionError, match="read again"):
         Thesaurus.open(folder, data, lambda w, lang: w, "other word data")
 
@@ -90,8 +90,8 @@ def test_a_claim_word_meets_a_thesaurus_synonym_in_a_source_of_its_language(
     )
     stance = StanceJudge(lexicon, reader.vocabulary)
     claim = claims.analyse("Die Regierung will den Hafen drosseln")
-    assert "verlangsam" in claim.groups[-1].synonyms
-    passage = reader.read("Die Regierung will den Hafen verlangsamen.", "de")
+    assert "dampf" in claim.groups[-1].synonyms
+    passage = reader.read("Die Regierung will den Hafen dämpfen.", "de")
     # What the claim says is its rarest word.
     rare = Weights({"regier": 1.0, "hafen": 1.0, "drossel": 4.0, "": 5.0})
     assert stance.judge(claim, passage, rare, "").stance == "supports"
