@@ -73,6 +73,14 @@ def test_the_read_sets_are_kept_and_read_again_when_a_file_changes(
         Thesaurus.open(folder, data, lambda w, lang: w, "other word data")
 
 
+def test_a_broken_kept_file_is_read_anew(folder, tmp_path_factory):
+    data = tmp_path_factory.mktemp("data")
+    (data / CACHE_NAME).write_bytes(b"not a kept table")
+    t = Thesaurus.open(folder, data, lambda w, lang: w, "words")
+    assert t.synonyms(["drosseln"], "de", False) == ["dämpfen", "abbremsen"]
+    assert Thesaurus.open(folder, data, lambda w, lang: w, "words").table == t.table
+
+
 def test_without_the_files_or_in_another_encoding_there_are_no_synonyms(
     tmp_path, tmp_path_factory, reader
 ):
