@@ -1,4 +1,4 @@
-"""Wiring: settings -> word data, dictionary, reader, pipeline, store and index, verifier."""
+"""Wiring: settings -> word data, dictionary, thesauri, reader, pipeline, store, index, verifier."""
 
 from __future__ import annotations
 
