@@ -277,19 +277,20 @@ class Lexicon:
         return re.compile(rf"^({self.spelled['de'].pattern.strip('^$')})({units})(?:{endings})?$")
 
     @functools.cached_property
+    def time_units(self) -> dict[str, str]:
+        """Return the one-word units of time by their words ("stunde": hour, "years": year)."""
+        return {
+            w[0]: u
+            for w, u in self.units_after.items()
+            if len(w) == 1 and w[0].isalpha() and self.unit_kinds.get(u) == "duration"
+        }
+
+    @functools.cached_property
     def fused_fraction(self) -> re.Pattern[str]:
         """Return a pattern for a German share fused with a unit of time ("Vierteljahr",
         "Dreiviertelstunde"): its groups are the number word (if any), the
         share and the unit."""
-        times = sorted(
-            {
-                w[0]
-                for w, u in self.units_after.items()
-                if len(w) == 1 and w[0].isalpha() and self.unit_kinds.get(u) == "duration"
-            },
-            key=len,
-            reverse=True,
-        )
+        times = sorted(self.time_units, key=len, reverse=True)
         shares = "|".join(map(re.escape, sorted(self.fractions, key=len, reverse=True)))
         spelled = self.spelled["de"].pattern.strip("^$")
         return re.compile(rf"^({spelled})?({shares})({'|'.join(map(re.escape, times))})$")

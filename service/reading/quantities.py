@@ -303,10 +303,7 @@ class QuantityReader:
         qual, qstart = (None, tok.start) if rng else self._qualifier(text, tokens, i)
         if qual and self._amount_of(text, tokens, qstart, j, kind, low):
             qual, qstart = None, tok.start
-        low_open = high_open = False
-        if qual and not found.vague:
-            low, high = round(low * qual.low, 6), round(high * qual.high, 6)
-            low_open, high_open = qual.low_open, qual.high_open
+        low, high, low_open, high_open = _bounded(None if found.vague else qual, low, high)
         start = qstart if qual else tok.start
         if kind == "duration" and self._after_ago_word(tokens, i, start):
             kind = "elapsed"  # "vor (mehr als) vier Jahren"
@@ -467,8 +464,7 @@ class QuantityReader:
         if (
             nxt in self.lex.share_after
             and unit_at < len(tokens)
-            and self.lex.unit_kinds.get(self.lex.units_after.get((tokens[unit_at].norm,), ""))
-            == "duration"
+            and tokens[unit_at].norm in self.lex.time_units
         ):
             return _Found(share, share, unit_at - i)  # "a quarter of an hour": a duration
         if nxt in self.lex.share_after or (i > 0 and tokens[i - 1].norm in self.lex.share_before):
@@ -491,7 +487,7 @@ class QuantityReader:
         except ValueError:
             return None
         value = times * self.lex.fractions[m[2]]
-        return _Found(value, value, 1, unit=self.lex.units_after[(m[3],)])
+        return _Found(value, value, 1, unit=self.lex.time_units[m[3]])
 
     def _vague(self, tokens: list[Token], i: int) -> _Found | None:
         """Return a vague amount: a vague word before a round number ("mehrere hundert", "a
@@ -970,15 +966,18 @@ class QuantityReader:
         share = round(100 / value, 1)
         # "rund jedes achte Kind", "more than one in three": the qualifier bounds the share.
         qual, start = self._qualifier(text, tokens, i)
-        low, high, low_open, high_open = share, share, False, False
-        if qual is None:
-            start = tok.start
-        else:
-            low, high = round(share * qual.low, 6), round(share * qual.high, 6)
-            low_open, high_open = qual.low_open, qual.high_open
-        found = _point(text, start, tokens[j - 1].end, share, "percent", unit="percent")
-        found = replace(found, low=low, high=high, low_open=low_open, high_open=high_open)
-        return replace(found, counted=counted, counted_span=span), j - i
+        low, high, low_open, high_open = _bounded(qual, share, share)
+        found = _point(text, start if qual else tok.start, tokens[j - 1].end, share, "percent")
+        return replace(
+            found,
+            low=low,
+            high=high,
+            low_open=low_open,
+            high_open=high_open,
+            unit="percent",
+            counted=counted,
+            counted_span=span,
+        ), j - i
 
     def _ordinal_value(self, word: str) -> float | None:
         """Return the place an ordinal word names ("fünfte", "third"), if it is one."""
@@ -1049,6 +1048,14 @@ class QuantityReader:
         else:
             span = None
         return _point(text, tok.start, suffix.end, value, "ordinal", counted_span=span), 2
+
+
+def _bounded(qual: Qualifier | None, low: float, high: float) -> tuple[float, float, bool, bool]:
+    """Return an interval as a qualifier before it bounds it ("fast 8000": [7200, 8000)), and
+    whether each bound is open; without one, as it is."""
+    if qual is None:
+        return low, high, False, False
+    return round(low * qual.low, 6), round(high * qual.high, 6), qual.low_open, qual.high_open
 
 
 def _point(text: str, start: int, end: int, value: float, kind: str, **extra) -> Quantity:

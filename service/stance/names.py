@@ -55,8 +55,7 @@ def _first_name(
     # A German noun after a name is capitalised too, but no surname ("Ungarn Truppen").
     one_name = (
         surname.kind == "name"
-        or claim.language != "de"
-        and surname.word[:1].isupper()
+        or (claim.language != "de" and surname.word[:1].isupper())
         or any(n.start <= group.start and surname.end <= n.end for n in claim.reading.names)
     )
     adjacent = claim.text[group.end : surname.start] == " " and one_name
